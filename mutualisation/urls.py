@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from . import views
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="projects:list", permanent=False)),
+    path("healthz", views.healthz, name="healthz"),
+    path("methode/", views.about_method, name="about_method"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("compte/", include("django.contrib.auth.urls")),
+    path("projets/", include("projects.urls")),
+]

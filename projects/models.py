@@ -1,0 +1,307 @@
+"""People, organisations, projects and who may do what in each project."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    """Users log in with their e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    email = models.EmailField(_("adresse courriel"), unique=True)
+    full_name = models.CharField(_("nom complet"), max_length=150, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("utilisateur·rice")
+        verbose_name_plural = _("utilisateur·rices")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+neq_validator = RegexValidator(
+    r"^\d{10}$",
+    _("Le NEQ compte exactement 10 chiffres, sans espace ni tiret."),
+)
+
+
+class Organisation(models.Model):
+    class StaffSize(models.TextChoices):
+        NONE = "0", _("Aucun employé (bénévoles seulement)")
+        SMALL = "1-4", _("1 à 4 employé·es")
+        MEDIUM = "5-19", _("5 à 19 employé·es")
+        LARGE = "20-49", _("20 à 49 employé·es")
+        XLARGE = "50+", _("50 employé·es ou plus")
+
+    class BudgetBand(models.TextChoices):
+        UNDER_100K = "<100k", _("Moins de 100 000 $")
+        UNDER_500K = "100k-500k", _("100 000 $ à 500 000 $")
+        UNDER_1M = "500k-1M", _("500 000 $ à 1 M$")
+        UNDER_5M = "1M-5M", _("1 M$ à 5 M$")
+        OVER_5M = "5M+", _("Plus de 5 M$")
+
+    name = models.CharField(_("nom"), max_length=200)
+    neq = models.CharField(
+        _("NEQ"),
+        max_length=10,
+        blank=True,
+        validators=[neq_validator],
+        help_text=_("Numéro d'entreprise du Québec, 10 chiffres (facultatif)."),
+    )
+    region = models.CharField(_("région"), max_length=100, blank=True)
+    sector = models.CharField(_("secteur d'activité"), max_length=150, blank=True)
+    staff_size = models.CharField(
+        _("taille de l'équipe"), max_length=10, choices=StaffSize.choices, blank=True
+    )
+    budget_band = models.CharField(
+        _("budget annuel"), max_length=10, choices=BudgetBand.choices, blank=True
+    )
+    mission = models.TextField(_("mission en bref"), blank=True)
+    website = models.URLField(_("site Web"), blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Project(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("En cours")
+        PAUSED = "paused", _("En pause")
+        COMPLETED = "completed", _("Terminé")
+        ARCHIVED = "archived", _("Archivé")
+
+    name = models.CharField(_("nom du projet"), max_length=200)
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True, editable=False)
+    description = models.TextField(_("description"), blank=True)
+    territory = models.CharField(_("territoire"), max_length=200, blank=True)
+    scope = models.TextField(
+        _("portée"),
+        blank=True,
+        help_text=_(
+            "Ce que le projet vise à mettre en commun (locaux, équipements, personnel…) "
+            "et les parties des organisations concernées."
+        ),
+    )
+    status = models.CharField(
+        _("statut"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("créé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations participantes"),
+        related_name="projects",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("projet")
+        verbose_name_plural = _("projets")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("projects:home", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.name)[:70] or "projet"
+        slug, n = base, 2
+        while Project.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordonnateur·rice")
+    PARTNER = "partner", _("Organisation partenaire")
+    ADVISOR = "advisor", _("Conseiller·ère")
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personne"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    project = models.ForeignKey(
+        Project, verbose_name=_("projet"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text=_("Obligatoire pour une organisation partenaire."),
+    )
+    joined_at = models.DateTimeField(_("membre depuis"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membre")
+        verbose_name_plural = _("membres")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "project"], name="one_membership_per_project"),
+            models.CheckConstraint(
+                condition=~models.Q(role="partner") | models.Q(organisation__isnull=False),
+                name="partner_has_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.project} · {self.get_role_display()}"
+
+    @property
+    def is_coordinator(self):
+        return self.role == Role.COORDINATOR
+
+    @property
+    def is_partner(self):
+        return self.role == Role.PARTNER
+
+    @property
+    def is_advisor(self):
+        return self.role == Role.ADVISOR
+
+    def can_edit(self, organisation) -> bool:
+        """Whether this member may write the answers of `organisation` (None = the project)."""
+        if self.is_coordinator:
+            return True
+        if self.is_partner and organisation is not None:
+            return organisation.pk == self.organisation_id
+        return False
+
+    def can_see_drafts_of(self, organisation) -> bool:
+        """Drafts stay private to their organisation, the coordinators and the advisors."""
+        if self.is_partner:
+            return organisation is not None and organisation.pk == self.organisation_id
+        return True
+
+
+def _new_token():
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    email = models.EmailField(_("adresse courriel"))
+    project = models.ForeignKey(
+        Project, verbose_name=_("projet"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("envoyée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expire le"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("acceptée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.project}"
+
+    def save(self, *args, **kwargs):
+        if not self.expires_at:
+            self.expires_at = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_usable(self) -> bool:
+        return not (self.accepted_at or self.revoked_at or self.is_expired)
+
+    def get_absolute_url(self):
+        return reverse("projects:invitation_accept", args=[self.token])

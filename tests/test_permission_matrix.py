@@ -1,0 +1,115 @@
+"""Every URL of the app, requested by every persona, answers with the expected status.
+
+The URLs are discovered from the resolver: a new URL that is not in MATRIX fails
+`test_every_url_is_in_the_matrix`, so nobody can add a page without saying who may see it.
+
+Conventions: anonymous visitors are sent to the login page (302); people outside the
+project get 404 (the project's existence is not revealed); members whose role does not
+allow the page get 403. A POST-only URL answers 405 to a GET from someone allowed, and the
+access check runs before the method check, so denied personas still get 302/404/403.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PERSONAS = ["anonymous", "outsider", "partner_a", "partner_b", "advisor", "coordinator"]
+
+
+def profile(anonymous, outsider, partner_a, partner_b, advisor, coordinator):
+    return dict(zip(PERSONAS, [anonymous, outsider, partner_a, partner_b, advisor, coordinator]))
+
+
+PUBLIC = profile(200, 200, 200, 200, 200, 200)
+LOGGED_IN = profile(302, 200, 200, 200, 200, 200)
+READ = profile(302, 404, 200, 200, 200, 200)
+CONTRIBUTE = profile(302, 404, 200, 200, 403, 200)
+# Pages about organisation A's own data, which only A's partners and coordinators edit.
+OWN_ORG = profile(302, 404, 200, 403, 403, 200)
+COORDINATE = profile(302, 404, 403, 403, 403, 200)
+
+POST = "post"  # marks a POST-only URL
+
+# url name -> (expected statuses per persona, "post" for POST-only URLs or None)
+MATRIX = {
+    "healthz": (PUBLIC, None),
+    "about_method": (PUBLIC, None),
+    "projects:list": (LOGGED_IN, None),
+    "projects:create": (LOGGED_IN, None),
+    "projects:home": (READ, None),
+}
+
+# Names that are not ours to test here (Django's own views, checked by Django).
+IGNORED_PREFIXES = ("admin:", "set_language", "login", "logout", "password_")
+
+# How to fill each URL parameter, from the `world` fixture of tests/conftest.py.
+URL_KWARGS = {
+    "project_slug": lambda world: world.project.slug,
+    "organisation_id": lambda world: world.org_a.pk,
+}
+
+
+def _named_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _named_patterns(pattern, ns)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern
+
+
+def _our_patterns():
+    return {
+        name: pattern
+        for name, pattern in _named_patterns()
+        if not name.startswith(IGNORED_PREFIXES)
+    }
+
+
+def test_every_url_is_in_the_matrix():
+    missing = sorted(set(_our_patterns()) - set(MATRIX))
+    assert not missing, f"URLs absent from the permission matrix: {missing}"
+
+
+def test_matrix_has_no_stale_entries():
+    stale = sorted(set(MATRIX) - set(_our_patterns()))
+    assert not stale, f"Matrix entries for URLs that no longer exist: {stale}"
+
+
+def _url_for(name, pattern, world):
+    params = pattern.pattern.regex.groupindex.keys()
+    kwargs = {param: URL_KWARGS[param](world) for param in params}
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_url_answers_each_persona_as_expected(persona, world, client_as):
+    client = client_as(world.user(persona))
+    failures = []
+    for name, pattern in sorted(_our_patterns().items()):
+        expected_profile, method = MATRIX[name]
+        expected = expected_profile[persona]
+        if method == POST and expected == 200:
+            expected = 405
+        url = _url_for(name, pattern, world)
+        status = client.get(url).status_code
+        if status != expected:
+            failures.append(f"{name} ({url}): expected {expected}, got {status}")
+    assert not failures, f"as {persona}:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "outsider", "partner_b", "advisor"])
+def test_denied_personas_cannot_post_either(persona, world, client_as):
+    """A POST from a persona denied by the matrix is refused the same way as a GET."""
+    client = client_as(world.user(persona))
+    failures = []
+    for name, pattern in sorted(_our_patterns().items()):
+        expected_profile, _method = MATRIX[name]
+        expected = expected_profile[persona]
+        if expected not in (302, 403, 404):
+            continue
+        url = _url_for(name, pattern, world)
+        status = client.post(url, {}).status_code
+        if status != expected:
+            failures.append(f"POST {name} ({url}): expected {expected}, got {status}")
+    assert not failures, f"as {persona}:\n" + "\n".join(failures)
