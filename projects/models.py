@@ -157,13 +157,13 @@ class Project(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("projects:home", args=[self.slug])
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("projects:home", args=[self.slug])
 
     def _unique_slug(self):
         base = slugify(self.name)[:70] or "projet"
@@ -295,6 +295,9 @@ class Invitation(models.Model):
             self.expires_at = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("projects:invitation_accept", args=[self.token])
+
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
@@ -302,6 +305,3 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return not (self.accepted_at or self.revoked_at or self.is_expired)
-
-    def get_absolute_url(self):
-        return reverse("projects:invitation_accept", args=[self.token])

@@ -16,7 +16,13 @@ PERSONAS = ["anonymous", "outsider", "partner_a", "partner_b", "advisor", "coord
 
 
 def profile(anonymous, outsider, partner_a, partner_b, advisor, coordinator):
-    return dict(zip(PERSONAS, [anonymous, outsider, partner_a, partner_b, advisor, coordinator]))
+    return dict(
+        zip(
+            PERSONAS,
+            [anonymous, outsider, partner_a, partner_b, advisor, coordinator],
+            strict=True,
+        )
+    )
 
 
 PUBLIC = profile(200, 200, 200, 200, 200, 200)
