@@ -12,4 +12,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("compte/", include("django.contrib.auth.urls")),
     path("projets/", include("projects.urls")),
+    path("projets/<slug:project_slug>/", include("steps.urls")),
 ]

@@ -9,49 +9,31 @@ allow the page get 403. A POST-only URL answers 405 to a GET from someone allowe
 access check runs before the method check, so denied personas still get 302/404/403.
 """
 
+import importlib
+import pkgutil
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PERSONAS = ["anonymous", "outsider", "partner_a", "partner_b", "advisor", "coordinator"]
+from . import matrix as matrix_package
+from .matrix import PERSONAS, POST
 
 
-def profile(anonymous, outsider, partner_a, partner_b, advisor, coordinator):
-    return dict(
-        zip(
-            PERSONAS,
-            [anonymous, outsider, partner_a, partner_b, advisor, coordinator],
-            strict=True,
-        )
-    )
+def _load_matrix():
+    matrix, url_kwargs = {}, {}
+    for info in pkgutil.iter_modules(matrix_package.__path__):
+        module = importlib.import_module(f"{matrix_package.__name__}.{info.name}")
+        overlap = set(matrix) & set(module.MATRIX)
+        assert not overlap, f"URLs listed twice in tests/matrix: {overlap}"
+        matrix.update(module.MATRIX)
+        url_kwargs.update(getattr(module, "URL_KWARGS", {}))
+    return matrix, url_kwargs
 
 
-PUBLIC = profile(200, 200, 200, 200, 200, 200)
-LOGGED_IN = profile(302, 200, 200, 200, 200, 200)
-READ = profile(302, 404, 200, 200, 200, 200)
-CONTRIBUTE = profile(302, 404, 200, 200, 403, 200)
-# Pages about organisation A's own data, which only A's partners and coordinators edit.
-OWN_ORG = profile(302, 404, 200, 403, 403, 200)
-COORDINATE = profile(302, 404, 403, 403, 403, 200)
-
-POST = "post"  # marks a POST-only URL
-
-# url name -> (expected statuses per persona, "post" for POST-only URLs or None)
-MATRIX = {
-    "healthz": (PUBLIC, None),
-    "about_method": (PUBLIC, None),
-    "projects:list": (LOGGED_IN, None),
-    "projects:create": (LOGGED_IN, None),
-    "projects:home": (READ, None),
-}
+MATRIX, URL_KWARGS = _load_matrix()
 
 # Names that are not ours to test here (Django's own views, checked by Django).
 IGNORED_PREFIXES = ("admin:", "set_language", "login", "logout", "password_")
-
-# How to fill each URL parameter, from the `world` fixture of tests/conftest.py.
-URL_KWARGS = {
-    "project_slug": lambda world: world.project.slug,
-    "organisation_id": lambda world: world.org_a.pk,
-}
 
 
 def _named_patterns(resolver=None, namespace=""):

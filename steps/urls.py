@@ -1,0 +1,12 @@
+"""URLs of the six steps, all under /projets/<project_slug>/, one list per concept."""
+
+from .diagnostic.urls import urlpatterns as diagnostic
+from .evaluation.urls import urlpatterns as evaluation
+from .modelling.urls import urlpatterns as modelling
+from .planning.urls import urlpatterns as planning
+from .pricing.urls import urlpatterns as pricing
+from .questionnaire.urls import urlpatterns as questionnaire
+
+app_name = "steps"
+
+urlpatterns = questionnaire + diagnostic + pricing + modelling + planning + evaluation
