@@ -1,0 +1,111 @@
+# Mutualisation — the two commands a newcomer needs:
+#   make run    installs what is missing, migrates, loads the demo, serves http://127.0.0.1:8000
+#   make test   lint + the whole suite on SQLite, then again on a throwaway PostgreSQL
+# Also: make lint, make format, make migrations-check, make clean.
+#
+# Variables: PYTHON (3.11+, default python3), REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 (fail
+# instead of skipping when the PostgreSQL server or Chromium is missing), PYTEST_ARGS.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PIP := $(PY) -m pip --disable-pip-version-check
+PYTEST := $(BIN)/pytest
+# pytest-xdist workers; 0 runs in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS ?=
+# Explicit, so that a DATABASE_URL in the environment or in .env does not leak in.
+SQLITE_URL := sqlite://:memory:
+
+# Install steps are cheap when already done: stamps keyed on the files that define them.
+RUNTIME_STAMP := $(VENV)/.stamp-runtime
+DEV_STAMP := $(VENV)/.stamp-dev
+NPM_STAMP := node_modules/.stamp-npm
+
+.PHONY: help run test test-sqlite test-postgres lint format migrations-check messages \
+	install install-dev assets clean
+
+help:
+	@echo "make run              installe, migre, charge la démo et sert http://127.0.0.1:8000"
+	@echo "make test             lint + tests sur SQLite, puis sur PostgreSQL si disponible"
+	@echo "make lint             ruff check et ruff format --check"
+	@echo "make format           ruff format et ruff check --fix"
+	@echo "make migrations-check vérifie qu'aucune migration ne manque"
+	@echo "make clean            supprime .venv, node_modules et les fichiers produits"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "ERREUR : Python 3.11 ou plus récent est requis (PYTHON=$(PYTHON))." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(RUNTIME_STAMP): pyproject.toml | $(PY)
+	$(PIP) install -q -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(PY)
+	$(PIP) install -q -e '.[dev]'
+	@touch $@ $(RUNTIME_STAMP)
+
+$(NPM_STAMP): package.json $(wildcard package-lock.json)
+	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; \
+	else npm install --no-audit --no-fund --loglevel=error; fi
+	@touch $@
+
+install: $(RUNTIME_STAMP)
+install-dev: $(DEV_STAMP)
+assets: $(NPM_STAMP)
+
+# Compile the translations when gettext's msgfmt is there and some .po file exists.
+messages: $(RUNTIME_STAMP)
+	@if ! command -v msgfmt >/dev/null; then \
+		echo "msgfmt absent (paquet gettext) : traductions non compilées"; \
+	elif [ -n "$$(find . \( -path ./.venv -o -path ./node_modules -o -path ./.git \) -prune \
+		-o -name '*.po' -print -quit)" ]; then \
+		DEBUG=1 $(PY) manage.py compilemessages -v 0 -i .venv -i node_modules; \
+	fi
+
+run: install assets messages
+	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DEBUG=1 $(PY) manage.py demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations-check: install
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+test: install-dev assets messages lint
+	@$(MAKE) --no-print-directory test-sqlite
+	@$(MAKE) --no-print-directory test-postgres
+
+# The browser tests run on their own so their count shows; pytest's exit 5 (nothing
+# collected) fails the target like any other failure.
+test-sqlite test-postgres: XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS))
+test-sqlite: install-dev assets
+	@echo "== Tests sur SQLite (base en mémoire) =="
+	DATABASE_URL=$(SQLITE_URL) $(PYTEST) $(XDIST) -m "not browser" $(PYTEST_ARGS)
+	@echo "== Tests navigateur (Chromium) sur SQLite =="
+	DATABASE_URL=$(SQLITE_URL) $(PYTEST) -m browser $(PYTEST_ARGS)
+
+test-postgres: install-dev assets
+	@echo "== Tests sur PostgreSQL =="
+	.ci/with-postgres bash -c '$(PYTEST) $(XDIST) -m "not browser" $(PYTEST_ARGS) && \
+		echo "== Tests navigateur (Chromium) sur PostgreSQL ==" && \
+		$(PYTEST) -m browser $(PYTEST_ARGS)'
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache .ruff_cache
+	find . -name '*.mo' -not -path './.git/*' -delete
