@@ -10,7 +10,7 @@ urlpatterns = [
     path("methode/", views.about_method, name="about_method"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("compte/", include("django.contrib.auth.urls")),
+    path("compte/", include("projects.auth_urls")),
     path("projets/", include("projects.urls")),
     path("projets/<slug:project_slug>/", include("steps.urls")),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Invitation, Membership, Organisation, Project, User
 
@@ -11,12 +12,16 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "full_name"]
     fieldsets = (
         (None, {"fields": ("email", "password", "full_name")}),
-        ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
-        ("Dates", {"fields": ("last_login", "date_joined")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
+        (
+            None,
+            {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")},
+        ),
     )
+    list_filter = ["is_staff", "is_superuser", "is_active"]
 
 
 @admin.register(Organisation)
@@ -51,8 +56,16 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "project", "role", "organisation", "expires_at", "accepted_at"]
-    list_filter = ["role"]
+    list_display = [
+        "email",
+        "project",
+        "role",
+        "organisation",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
+    list_filter = ["role", "accepted_at", "revoked_at"]
     search_fields = ["email", "project__name"]
     list_select_related = ["project", "organisation"]
     readonly_fields = ["token"]

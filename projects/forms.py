@@ -1,7 +1,29 @@
 from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Project
+from .models import Invitation, Membership, Organisation, Project, Role
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Log in with an e-mail address, whatever its case."""
+
+    error_messages = {
+        "invalid_login": _("Adresse courriel ou mot de passe incorrect."),
+        "inactive": _("Ce compte est désactivé."),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Adresse courriel")
+        self.fields["username"].widget.input_type = "email"
+        self.fields["username"].widget.attrs["autocomplete"] = "email"
+        self.fields["password"].label = _("Mot de passe")
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
 
 
 class ProjectForm(forms.ModelForm):
@@ -15,3 +37,141 @@ class ProjectForm(forms.ModelForm):
         help_texts = {
             "name": _("Un nom court que tous les partenaires reconnaîtront."),
         }
+
+
+class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Site Web"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Par exemple https://exemple.org ; « https:// » est ajouté au besoin."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "neq",
+            "region",
+            "sector",
+            "staff_size",
+            "budget_band",
+            "mission",
+            "website",
+        ]
+        widgets = {"mission": forms.Textarea(attrs={"rows": 4})}
+
+
+class InvitationForm(forms.Form):
+    """Invite a person by e-mail; a partner's organisation is chosen or named here."""
+
+    email = forms.EmailField(label=_("Adresse courriel"))
+    role = forms.ChoiceField(label=_("Rôle"), choices=Role.choices, initial=Role.PARTNER)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation existante"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("— Aucune —"),
+    )
+    new_organisation = forms.CharField(
+        label=_("… ou nouvelle organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("Nom de l'organisation, si elle ne figure pas dans la liste."),
+    )
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        # The project's organisations, and those named in invitations not yet accepted.
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(Q(projects=project) | Q(invitations__project=project))
+            .distinct()
+            .order_by("name")
+        )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Membership.objects.filter(project=self.project, user__email__iexact=email).exists():
+            raise forms.ValidationError(_("Cette personne est déjà membre du projet."))
+        pending = Invitation.objects.filter(
+            project=self.project,
+            email__iexact=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        )
+        if any(invitation.is_usable for invitation in pending):
+            raise forms.ValidationError(
+                _("Une invitation est déjà en attente pour cette adresse : renvoyez-la plutôt.")
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        new_name = (cleaned.get("new_organisation") or "").strip()
+        if organisation and new_name:
+            self.add_error(
+                "new_organisation",
+                _(
+                    "Choisissez une organisation existante ou nommez-en une nouvelle, "
+                    "pas les deux."
+                ),
+            )
+        elif cleaned.get("role") == Role.PARTNER and not (organisation or new_name):
+            self.add_error(
+                "organisation",
+                _(
+                    "Une organisation partenaire doit être rattachée à une organisation : "
+                    "choisissez-la dans la liste ou inscrivez le nom d'une nouvelle."
+                ),
+            )
+        if new_name and not organisation:
+            # A name already in the list means that organisation, not a duplicate.
+            existing = self.fields["organisation"].queryset.filter(name__iexact=new_name).first()
+            # A new one is saved with the invitation by services.invitation_create.
+            cleaned["organisation"] = existing or Organisation(name=new_name)
+        return cleaned
+
+
+class SignupForm(forms.Form):
+    """Open an account for the e-mail address of an invitation (the address is fixed)."""
+
+    full_name = forms.CharField(label=_("Nom complet"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Confirmation du mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, invitation: Invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+        # Built per request, so the rules are listed in the visitor's language.
+        self.fields[
+            "password1"
+        ].help_text = password_validation.password_validators_help_text_html()
+
+    def clean(self):
+        cleaned = super().clean()
+        if get_user_model().objects.filter(email__iexact=self.invitation.email).exists():
+            raise forms.ValidationError(
+                _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
+            )
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("Les deux mots de passe ne correspondent pas."))
+        elif password1:
+            user = get_user_model()(
+                email=self.invitation.email, full_name=cleaned.get("full_name", "")
+            )
+            try:
+                password_validation.validate_password(password1, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

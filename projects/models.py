@@ -112,6 +112,10 @@ class Organisation(models.Model):
         return self.name
 
 
+# Paths under /projets/ that are not projects.
+RESERVED_SLUGS = {"nouveau", "invitation"}
+
+
 class Project(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("En cours")
@@ -168,7 +172,8 @@ class Project(models.Model):
     def _unique_slug(self):
         base = slugify(self.name)[:70] or "projet"
         slug, n = base, 2
-        while Project.objects.filter(slug=slug).exists():
+        # Reserved words are paths of their own under /projets/ (see projects/urls.py).
+        while slug in RESERVED_SLUGS or Project.objects.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
 
@@ -243,6 +248,10 @@ class Membership(models.Model):
 
 
 def _new_token():
+    # 32 random bytes from the OS's CSPRNG: unguessable, so the link alone proves that its
+    # holder received the e-mail. It is single-use: accepting sets `accepted_at` in the same
+    # transaction that creates the membership, with the invitation row locked
+    # (select_for_update), so a link can never be accepted twice.
     return secrets.token_urlsafe(32)
 
 
@@ -260,7 +269,9 @@ class Invitation(models.Model):
         blank=True,
         related_name="invitations",
     )
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    token = models.CharField(
+        _("jeton"), max_length=64, unique=True, default=_new_token, editable=False
+    )
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("envoyée par"),
@@ -282,10 +293,22 @@ class Invitation(models.Model):
     )
     revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
 
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente")
+        ACCEPTED = "accepted", _("Acceptée")
+        REVOKED = "revoked", _("Révoquée")
+        EXPIRED = "expired", _("Expirée")
+
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="partner") | models.Q(organisation__isnull=False),
+                name="partner_invitation_has_organisation",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.email} → {self.project}"
@@ -305,3 +328,17 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return not (self.accepted_at or self.revoked_at or self.is_expired)
+
+    @property
+    def status(self) -> str:
+        """Where the invitation stands; a used or revoked one no longer expires."""
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.is_expired:
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label

@@ -7,5 +7,36 @@ app_name = "projects"
 urlpatterns = [
     path("", views.project_list, name="list"),
     path("nouveau/", views.project_create, name="create"),
+    # Public: the token in the link is the credential (see Invitation.token).
+    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("invitation/<str:token>/compte/", views.invitation_signup, name="invitation_signup"),
     path("<slug:project_slug>/", views.project_home, name="home"),
+    path("<slug:project_slug>/modifier/", views.project_edit, name="edit"),
+    path(
+        "<slug:project_slug>/organisations/<int:organisation_id>/",
+        views.organisation_detail,
+        name="organisation",
+    ),
+    path(
+        "<slug:project_slug>/organisations/<int:organisation_id>/modifier/",
+        views.organisation_edit,
+        name="organisation_edit",
+    ),
+    path("<slug:project_slug>/membres/", views.members, name="members"),
+    path("<slug:project_slug>/membres/inviter/", views.invite, name="invite"),
+    path(
+        "<slug:project_slug>/membres/<int:membership_id>/retirer/",
+        views.member_remove,
+        name="member_remove",
+    ),
+    path(
+        "<slug:project_slug>/invitations/<int:invitation_id>/renvoyer/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "<slug:project_slug>/invitations/<int:invitation_id>/annuler/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
 ]

@@ -1,17 +1,37 @@
-"""Pages of the projects app: my projects, creating a project, a project's home."""
+"""Pages of the projects app: projects, organisations, members and invitations."""
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.db.models import Case, Count, Value, When
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from mutualisation.formats import format_date
 from steps.method import STEPS
 
-from .access import Access, project_view
-from .forms import ProjectForm
-from .models import Membership, Role
+from . import services
+from .access import Access, get_project_object, project_view, require_edit
+from .forms import InvitationForm, OrganisationForm, ProjectForm, SignupForm
+from .models import Invitation, Membership, Organisation, Role
+
+# Coordinators first, then partners, then advisors.
+ROLE_ORDER = Case(
+    When(role=Role.COORDINATOR, then=Value(0)),
+    When(role=Role.PARTNER, then=Value(1)),
+    default=Value(2),
+)
+
+
+def _email_failed(request) -> None:
+    messages.warning(
+        request,
+        _(
+            "L'invitation est enregistrée mais le courriel n'a pas pu être envoyé ; "
+            "vous pouvez la renvoyer."
+        ),
+    )
 
 
 @login_required
@@ -29,11 +49,7 @@ def project_list(request):
 def project_create(request):
     form = ProjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            project = form.save(commit=False)
-            project.created_by = request.user
-            project.save()
-            Membership.objects.create(user=request.user, project=project, role=Role.COORDINATOR)
+        project = services.project_create(user=request.user, project=form.save(commit=False))
         messages.success(
             request, _("Projet créé. Invitez maintenant les organisations partenaires.")
         )
@@ -44,7 +60,6 @@ def project_create(request):
 @project_view(Access.READ)
 def project_home(request, membership):
     project = membership.project
-    organisations = project.organisations.order_by("name")
     return render(
         request,
         "projects/home.html",
@@ -52,6 +67,243 @@ def project_home(request, membership):
             "project": project,
             "membership": membership,
             "steps": STEPS,
-            "organisations": organisations,
+            "organisations": project.organisations.order_by("name"),
         },
+    )
+
+
+@project_view(Access.COORDINATE)
+def project_edit(request, membership):
+    project = membership.project
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Projet mis à jour."))
+        return redirect(project)
+    return render(request, "projects/edit.html", {"project": project, "form": form})
+
+
+# Organisations ---------------------------------------------------------------------------
+
+
+def _project_organisation(membership, organisation_id) -> Organisation:
+    """An organisation taking part in the member's project, or 404."""
+    return get_object_or_404(Organisation, pk=organisation_id, projects=membership.project)
+
+
+@project_view(Access.READ)
+def organisation_detail(request, membership, organisation_id):
+    organisation = _project_organisation(membership, organisation_id)
+    partners = (
+        Membership.objects.filter(project=membership.project, organisation=organisation)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    )
+    return render(
+        request,
+        "projects/organisation.html",
+        {
+            "project": membership.project,
+            "organisation": organisation,
+            "partners": partners,
+            "can_edit": membership.can_edit(organisation),
+        },
+    )
+
+
+@project_view(Access.CONTRIBUTE)
+def organisation_edit(request, membership, organisation_id):
+    organisation = _project_organisation(membership, organisation_id)
+    require_edit(membership, organisation)
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Fiche de l'organisation mise à jour."))
+        return redirect("projects:organisation", membership.project.slug, organisation.pk)
+    return render(
+        request,
+        "projects/organisation_edit.html",
+        {"project": membership.project, "organisation": organisation, "form": form},
+    )
+
+
+# Members and invitations -----------------------------------------------------------------
+
+
+@project_view(Access.COORDINATE)
+def members(request, membership):
+    project = membership.project
+    memberships = (
+        Membership.objects.filter(project=project)
+        .select_related("user", "organisation")
+        .order_by(ROLE_ORDER, "organisation__name", "user__full_name", "user__email")
+    )
+    invitations = (
+        Invitation.objects.filter(project=project, accepted_at__isnull=True)
+        .select_related("organisation", "sent_by")
+        .order_by("-created_at")
+    )
+    return render(
+        request,
+        "projects/members.html",
+        {
+            "project": project,
+            "membership": membership,
+            "memberships": memberships,
+            "invitations": invitations,
+        },
+    )
+
+
+@project_view(Access.COORDINATE)
+def invite(request, membership):
+    project = membership.project
+    form = InvitationForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        invitation = services.invitation_create(
+            project=project,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            organisation=form.cleaned_data["organisation"],
+            sent_by=request.user,
+        )
+        if services.invitation_send(invitation=invitation, request=request):
+            messages.success(
+                request, _("Invitation envoyée à %(email)s.") % {"email": invitation.email}
+            )
+        else:
+            _email_failed(request)
+        return redirect("projects:members", project.slug)
+    return render(request, "projects/invite.html", {"project": project, "form": form})
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def invitation_resend(request, membership, invitation_id):
+    invitation = get_project_object(membership, Invitation, pk=invitation_id)
+    try:
+        services.invitation_renew(invitation=invitation)
+    except services.InvitationError as error:
+        messages.error(request, str(error))
+    else:
+        if services.invitation_send(invitation=invitation, request=request):
+            messages.success(
+                request,
+                _("Invitation renvoyée à %(email)s ; elle est valide jusqu'au %(date)s.")
+                % {"email": invitation.email, "date": format_date(invitation.expires_at)},
+            )
+        else:
+            _email_failed(request)
+    return redirect("projects:members", membership.project.slug)
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def invitation_revoke(request, membership, invitation_id):
+    invitation = get_project_object(membership, Invitation, pk=invitation_id)
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except services.InvitationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("L'invitation de %(email)s est annulée : son lien ne fonctionne plus.")
+            % {"email": invitation.email},
+        )
+    return redirect("projects:members", membership.project.slug)
+
+
+@project_view(Access.COORDINATE)
+def member_remove(request, membership, membership_id):
+    """Ask for confirmation (GET), then remove the member (POST)."""
+    project = membership.project
+    target = get_object_or_404(
+        Membership.objects.select_related("user", "organisation"),
+        project=project,
+        pk=membership_id,
+    )
+    is_self = target.pk == membership.pk
+    if request.method == "POST":
+        try:
+            services.membership_remove(membership=target, by=request.user)
+        except services.LastCoordinatorError as error:
+            messages.error(request, str(error))
+            return redirect("projects:members", project.slug)
+        messages.success(
+            request,
+            _("%(person)s ne fait plus partie du projet.") % {"person": target.user},
+        )
+        if is_self:
+            return redirect("projects:list")
+        return redirect("projects:members", project.slug)
+    return render(
+        request,
+        "projects/member_remove.html",
+        {"project": project, "target": target, "is_self": is_self},
+    )
+
+
+# Accepting an invitation (public: the token is the credential) ---------------------------
+
+
+def _invitation_for_token(token) -> Invitation:
+    return get_object_or_404(
+        Invitation.objects.select_related("project", "organisation", "sent_by"), token=token
+    )
+
+
+def invitation_accept(request, token):
+    """Show an invitation; a logged-in invitee accepts it with a POST."""
+    invitation = _invitation_for_token(token)
+    user = request.user
+    context = {"invitation": invitation, "project": invitation.project}
+    if not invitation.is_usable:
+        if user.is_authenticated and invitation.accepted_by_id == user.pk:
+            return redirect(invitation.project)
+        context["problem"] = services.unusable_reason(invitation)
+    elif user.is_authenticated and user.email.lower() != invitation.email.lower():
+        context["wrong_account"] = True
+    elif request.method == "POST" and user.is_authenticated:
+        try:
+            membership = services.invitation_accept(invitation=invitation, user=user)
+        except services.InvitationError as error:
+            context["problem"] = str(error)
+        else:
+            messages.success(
+                request,
+                _("Bienvenue dans le projet « %(project)s ».")
+                % {"project": membership.project.name},
+            )
+            return redirect(membership.project)
+    return render(request, "projects/invitation_accept.html", context)
+
+
+def invitation_signup(request, token):
+    """Open an account for the invited address, accept, and log the person in."""
+    invitation = _invitation_for_token(token)
+    if request.user.is_authenticated or not invitation.is_usable:
+        return redirect(invitation)
+    form = SignupForm(request.POST or None, invitation=invitation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.account_create_and_accept(
+                invitation=invitation,
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except services.InvitationError as error:
+            messages.error(request, str(error))
+            return redirect(invitation)
+        login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Votre compte est créé. Bienvenue dans le projet « %(project)s ».")
+            % {"project": membership.project.name},
+        )
+        return redirect(membership.project)
+    return render(
+        request,
+        "projects/invitation_signup.html",
+        {"invitation": invitation, "project": invitation.project, "form": form},
     )

@@ -1,0 +1,177 @@
+"""Writes that touch several objects or send e-mail: invitations and memberships.
+
+Each function is keyword-only and runs in one transaction. Sending an e-mail happens
+after the invitation is saved, so a mail server failure never loses an invitation.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Invitation, Membership, Organisation, Project, Role
+
+logger = logging.getLogger(__name__)
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be accepted; the message is shown to the person."""
+
+
+class LastCoordinatorError(Exception):
+    """Removing this member would leave the project without a coordinator."""
+
+
+def project_create(*, user, project: Project) -> Project:
+    """Save a new project; its creator becomes its first coordinator."""
+    with transaction.atomic():
+        project.created_by = user
+        project.save()
+        Membership.objects.create(user=user, project=project, role=Role.COORDINATOR)
+    return project
+
+
+def invitation_create(
+    *, project: Project, email: str, role: str, organisation: Organisation | None, sent_by
+) -> Invitation:
+    """Record an invitation (not yet sent: see `invitation_send`).
+
+    `organisation` may be a new, unsaved Organisation named by the coordinator: it is
+    saved with the invitation. It joins the project when its partner accepts.
+    """
+    with transaction.atomic():
+        if organisation is not None and organisation._state.adding:
+            organisation.save()
+        return Invitation.objects.create(
+            project=project,
+            email=email.strip().lower(),
+            role=role,
+            organisation=organisation,
+            sent_by=sent_by,
+        )
+
+
+def invitation_send(*, invitation: Invitation, request) -> bool:
+    """E-mail the invitation link; return False (and log) if the mail server failed."""
+    context = {
+        "invitation": invitation,
+        "project": invitation.project,
+        "accept_url": request.build_absolute_uri(invitation.get_absolute_url()),
+        "sender": invitation.sent_by,
+    }
+    subject = " ".join(render_to_string("emails/invitation_subject.txt", context).split())
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("emails/invitation.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[invitation.email],
+    )
+    message.attach_alternative(render_to_string("emails/invitation.html", context), "text/html")
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Invitation %s: the e-mail could not be sent", invitation.pk)
+        return False
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["sent_at"])
+    return True
+
+
+def invitation_renew(*, invitation: Invitation) -> Invitation:
+    """Give a pending or expired invitation a new expiry, before sending it again."""
+    if invitation.accepted_at or invitation.revoked_at:
+        raise InvitationError(_("Cette invitation n'est plus en attente."))
+    invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+    invitation.save(update_fields=["expires_at"])
+    return invitation
+
+
+def invitation_revoke(*, invitation: Invitation) -> Invitation:
+    """Make the link unusable; an accepted invitation stays as it is."""
+    if invitation.accepted_at:
+        raise InvitationError(_("Cette invitation a déjà été acceptée."))
+    if not invitation.revoked_at:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+    return invitation
+
+
+def unusable_reason(invitation: Invitation) -> str:
+    """Why this invitation link no longer works, in words for the person who holds it."""
+    if invitation.accepted_at:
+        return _("Cette invitation a déjà été utilisée. Connectez-vous pour accéder au projet.")
+    if invitation.revoked_at:
+        return _(
+            "Cette invitation a été annulée. Si vous pensez qu'il s'agit d'une erreur, "
+            "communiquez avec la personne qui vous a invité·e."
+        )
+    return _(
+        "Cette invitation est expirée. Demandez à la personne qui vous a invité·e de vous "
+        "la renvoyer."
+    )
+
+
+def invitation_accept(*, invitation: Invitation, user) -> Membership:
+    """Make `user` a member of the invitation's project; the invitation is then used up."""
+    with transaction.atomic():
+        # Lock the row: two clicks on the same link cannot both create a membership.
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("project", "organisation")
+            .get(pk=invitation.pk)
+        )
+        if not invitation.is_usable:
+            raise InvitationError(unusable_reason(invitation))
+        if user.email.lower() != invitation.email.lower():
+            raise InvitationError(_("Cette invitation est destinée à une autre adresse courriel."))
+        project = invitation.project
+        if Membership.objects.filter(user=user, project=project).exists():
+            raise InvitationError(_("Vous êtes déjà membre de ce projet."))
+        membership = Membership.objects.create(
+            user=user,
+            project=project,
+            role=invitation.role,
+            organisation=invitation.organisation,
+        )
+        if invitation.role == Role.PARTNER:
+            project.organisations.add(invitation.organisation)
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+def account_create_and_accept(*, invitation: Invitation, full_name: str, password: str):
+    """Open an account for the invited address and accept the invitation, all or nothing."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(
+            email=invitation.email, password=password, full_name=full_name.strip()
+        )
+        membership = invitation_accept(invitation=invitation, user=user)
+    return membership
+
+
+def membership_remove(*, membership: Membership, by) -> None:
+    """Remove a member from the project; the last coordinator always stays."""
+    with transaction.atomic():
+        coordinators = list(
+            Membership.objects.select_for_update()
+            .filter(project_id=membership.project_id, role=Role.COORDINATOR)
+            .values_list("pk", flat=True)
+        )
+        if membership.role == Role.COORDINATOR and coordinators == [membership.pk]:
+            raise LastCoordinatorError(
+                _(
+                    "Impossible de retirer la dernière personne coordonnatrice : le projet "
+                    "doit toujours en avoir au moins une. Invitez-en une autre d'abord."
+                )
+            )
+        logger.info("Membership %s removed by user %s", membership.pk, getattr(by, "pk", None))
+        membership.delete()
