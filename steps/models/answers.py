@@ -11,10 +11,11 @@ from projects.models import Organisation, Project
 class Answer(models.Model):
     """One answer: (project, organisation or none for the project, question code) → value.
 
-    `value` holds JSON: a string for texts, dates (ISO) and amounts (decimal as string,
-    never a float), a list of codes for multiple choices. `version` grows by one at each
-    save and is the token of optimistic concurrency: a save that does not carry the
-    current version is refused as a conflict.
+    `value` holds JSON in the format of its question's type, documented at the top of
+    `steps/questionnaire/fields.py` (e.g. a string for texts, dates in ISO and amounts as
+    decimal strings — never a float; {"choices": [codes], "other": text} for multiple
+    choices). `version` grows by one at each save and is the token of optimistic
+    concurrency: a save that does not carry the current version is refused as a conflict.
     """
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="answers")

@@ -1,0 +1,386 @@
+/*
+ * Autosave of questionnaire answers: each question saves ~800 ms after the person stops
+ * typing and when it leaves the field, shows its state next to the field, retries with
+ * backoff when the network fails, and on a conflict (409) shows both versions and lets
+ * the person choose. Without this script the form's « Enregistrer » button saves all.
+ *
+ * The page provides: form[data-autosave-url][data-organisation-id] containing
+ * [data-question][data-version] blocks (inputs + hidden "<code>__version" + a
+ * [data-save-state] element), and #autosave-messages with the translated words.
+ */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form[data-autosave-url]");
+  var wordsElement = document.getElementById("autosave-messages");
+  if (!form || !wordsElement || !window.fetch) {
+    return;
+  }
+  var words = wordsElement.dataset;
+  var url = form.dataset.autosaveUrl;
+  var organisationId = form.dataset.organisationId || "";
+  var csrfInput = form.querySelector("input[name=csrfmiddlewaretoken]");
+  var DELAY = 800;
+  var MAX_RETRY_DELAY = 30000;
+  var savers = new Map();
+  var leaving = false;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : match;
+    });
+  }
+
+  function Saver(container) {
+    this.container = container;
+    this.code = container.dataset.question;
+    this.version = parseInt(container.dataset.version || "0", 10);
+    this.stateElement = container.querySelector("[data-save-state]");
+    this.versionInput = container.querySelector(
+      'input[type=hidden][name="' + CSS.escape(this.code + "__version") + '"]'
+    );
+    this.timer = null;
+    this.retryTimer = null;
+    this.retryDelay = 1000;
+    this.dirty = false; // edited since the last save started
+    this.inflight = false;
+    this.failed = false; // network or server failure: retrying
+    this.invalid = false; // refused by validation: waits for a correction
+    this.conflict = null; // the 409 answer, until the person chooses
+  }
+
+  Saver.prototype.unsaved = function () {
+    return this.dirty || this.inflight || this.failed || this.invalid || this.conflict !== null;
+  };
+
+  Saver.prototype.inputs = function () {
+    var code = this.code;
+    return Array.prototype.filter.call(
+      this.container.querySelectorAll("input, textarea, select"),
+      function (input) {
+        return input.name && input.name !== code + "__version" && input.form === form;
+      }
+    );
+  };
+
+  Saver.prototype.schedule = function (delay) {
+    this.dirty = true;
+    this.invalid = false;
+    window.clearTimeout(this.timer);
+    var saver = this;
+    this.timer = window.setTimeout(function () {
+      saver.save();
+    }, delay);
+  };
+
+  Saver.prototype.setVersion = function (version) {
+    this.version = version;
+    this.container.dataset.version = String(version);
+    if (this.versionInput) {
+      this.versionInput.value = String(version);
+    }
+  };
+
+  Saver.prototype.showText = function (text) {
+    this.stateElement.replaceChildren(document.createTextNode(text));
+    this.stateElement.classList.remove("text-danger");
+  };
+
+  Saver.prototype.showProblem = function (text, withRetry) {
+    var saver = this;
+    this.stateElement.replaceChildren();
+    this.stateElement.classList.add("text-danger");
+    if (withRetry) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "btn btn-sm btn-outline-danger";
+      button.textContent = text;
+      button.addEventListener("click", function () {
+        saver.dirty = true;
+        saver.save();
+      });
+      this.stateElement.appendChild(button);
+    } else {
+      this.stateElement.appendChild(document.createTextNode(text));
+    }
+  };
+
+  Saver.prototype.body = function () {
+    var body = new FormData();
+    body.append("csrfmiddlewaretoken", csrfInput ? csrfInput.value : "");
+    body.append("question_code", this.code);
+    body.append("organisation_id", organisationId);
+    body.append("base_version", String(this.version));
+    this.inputs().forEach(function (input) {
+      if ((input.type === "checkbox" || input.type === "radio") && !input.checked) {
+        return;
+      }
+      body.append(input.name, input.value);
+    });
+    return body;
+  };
+
+  Saver.prototype.save = function () {
+    window.clearTimeout(this.timer);
+    window.clearTimeout(this.retryTimer);
+    if (this.inflight || this.conflict !== null || !this.dirty) {
+      return Promise.resolve();
+    }
+    var saver = this;
+    this.dirty = false;
+    this.inflight = true;
+    this.showText(words.saving);
+    this.promise = window
+      .fetch(url, {
+        method: "POST",
+        body: this.body(),
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+      .then(function (response) {
+        return response
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (data) {
+            saver.handle(response.status, data);
+          });
+      })
+      .catch(function () {
+        saver.retryLater();
+      })
+      .finally(function () {
+        saver.inflight = false;
+        if (saver.dirty && !saver.failed && saver.conflict === null) {
+          // Typed again while the previous save travelled: save the latest text.
+          return saver.save();
+        }
+      });
+    return this.promise;
+  };
+
+  Saver.prototype.retryLater = function () {
+    var saver = this;
+    this.failed = true;
+    this.dirty = true;
+    this.showProblem(words.failed, true);
+    this.retryTimer = window.setTimeout(function () {
+      saver.failed = false;
+      saver.save();
+    }, this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_DELAY);
+  };
+
+  Saver.prototype.handle = function (status, data) {
+    this.failed = false;
+    if (status === 200 && data.status === "saved") {
+      this.retryDelay = 1000;
+      this.setVersion(data.version);
+      this.showText(fill(words.saved, { time: data.saved_at_display }));
+    } else if (status === 400 && data.status === "invalid") {
+      this.invalid = true;
+      this.showProblem(words.invalid + " " + (data.errors || []).join(" "), false);
+    } else if (status === 409 && data.status === "conflict") {
+      this.showConflict(data);
+    } else if (status === 403 && data.status === "readonly") {
+      this.invalid = true;
+      this.showProblem(words.readonly, false);
+    } else if (status === 403 || status === 404) {
+      this.invalid = true;
+      this.showProblem(words.failed, false);
+    } else {
+      this.retryLater(); // 5xx, a proxy page, an expired session…
+    }
+  };
+
+  Saver.prototype.currentDisplay = function () {
+    var parts = [];
+    this.inputs().forEach(function (input) {
+      if (input.type === "checkbox" || input.type === "radio") {
+        if (input.checked) {
+          var label = input.labels && input.labels[0];
+          parts.push(label ? label.textContent.trim() : input.value);
+        }
+      } else if (input.value.trim()) {
+        parts.push(input.value.trim());
+      }
+    });
+    return parts.join(" · ");
+  };
+
+  Saver.prototype.showConflict = function (data) {
+    var saver = this;
+    this.conflict = data;
+    this.clearConflict();
+    this.stateElement.replaceChildren();
+    var box = document.createElement("div");
+    box.className = "alert alert-warning conflict mt-2";
+    box.setAttribute("role", "alert");
+    box.dataset.conflictBox = "";
+
+    var intro = document.createElement("p");
+    intro.className = "fw-semibold";
+    intro.textContent = words.conflict;
+    box.appendChild(intro);
+
+    function version(title, text, className) {
+      var block = document.createElement("div");
+      block.className = "conflict-version " + className;
+      var heading = document.createElement("p");
+      heading.className = "mb-1 fw-semibold";
+      heading.textContent = title;
+      var value = document.createElement("p");
+      value.className = "conflict-value";
+      value.textContent = text || words.empty;
+      block.appendChild(heading);
+      block.appendChild(value);
+      return block;
+    }
+    box.appendChild(version(words.yours, this.currentDisplay(), "conflict-yours"));
+    box.appendChild(
+      version(
+        fill(words.theirs, { by: data.by, at: data.at }),
+        data.their_value_display,
+        "conflict-theirs"
+      )
+    );
+
+    var keep = document.createElement("button");
+    keep.type = "button";
+    keep.className = "btn btn-sm btn-primary me-2";
+    keep.textContent = words.keep;
+    keep.addEventListener("click", function () {
+      saver.setVersion(data.their_version);
+      saver.conflict = null;
+      saver.clearConflict();
+      saver.dirty = true;
+      saver.save();
+    });
+    var take = document.createElement("button");
+    take.type = "button";
+    take.className = "btn btn-sm btn-outline-secondary";
+    take.textContent = words.take;
+    take.addEventListener("click", function () {
+      saver.applyFields(data.their_fields || {});
+      saver.setVersion(data.their_version);
+      saver.conflict = null;
+      saver.dirty = false;
+      saver.clearConflict();
+      saver.showText(words.taken);
+    });
+    box.appendChild(keep);
+    box.appendChild(take);
+    this.container.appendChild(box);
+  };
+
+  Saver.prototype.clearConflict = function () {
+    this.container.querySelectorAll("[data-conflict-box]").forEach(function (box) {
+      box.remove();
+    });
+  };
+
+  Saver.prototype.applyFields = function (values) {
+    this.inputs().forEach(function (input) {
+      if (!Object.prototype.hasOwnProperty.call(values, input.name)) {
+        return;
+      }
+      var value = values[input.name];
+      if (input.type === "checkbox" || input.type === "radio") {
+        var chosen = Array.isArray(value) ? value : [value];
+        input.checked = chosen.indexOf(input.value) !== -1;
+      } else {
+        input.value = Array.isArray(value) ? value.join("") : value;
+      }
+    });
+  };
+
+  function saverFor(target) {
+    var container = target.closest && target.closest("[data-question]");
+    if (!container || !form.contains(container) || target.form !== form) {
+      return null;
+    }
+    if (!savers.has(container)) {
+      savers.set(container, new Saver(container));
+    }
+    return savers.get(container);
+  }
+
+  form.querySelectorAll("[data-question]").forEach(function (container) {
+    savers.set(container, new Saver(container));
+  });
+
+  form.addEventListener("input", function (event) {
+    var saver = saverFor(event.target);
+    if (saver) {
+      var type = event.target.type;
+      saver.schedule(type === "checkbox" || type === "radio" || type === "date" ? 0 : DELAY);
+    }
+  });
+
+  form.addEventListener("change", function (event) {
+    var saver = saverFor(event.target);
+    if (saver && saver.dirty) {
+      saver.save();
+    }
+  });
+
+  form.addEventListener("focusout", function (event) {
+    var saver = saverFor(event.target);
+    if (saver && saver.dirty) {
+      saver.save();
+    }
+  });
+
+  function anyUnsaved() {
+    var unsaved = false;
+    savers.forEach(function (saver) {
+      unsaved = unsaved || saver.unsaved();
+    });
+    return unsaved;
+  }
+
+  function flushAll() {
+    var pending = [];
+    savers.forEach(function (saver) {
+      if (saver.dirty && !saver.failed) {
+        pending.push(saver.save());
+      } else if (saver.inflight && saver.promise) {
+        pending.push(saver.promise);
+      }
+    });
+    return Promise.all(pending);
+  }
+
+  // The form's own « Enregistrer » posts everything: nothing is lost by leaving then.
+  form.addEventListener("submit", function () {
+    leaving = true;
+  });
+
+  // Other forms of the page (submit, add an item…): save what is pending first.
+  document.querySelectorAll("form").forEach(function (other) {
+    if (other === form) {
+      return;
+    }
+    other.addEventListener("submit", function (event) {
+      if (!anyUnsaved()) {
+        leaving = true;
+        return;
+      }
+      event.preventDefault();
+      flushAll().then(function () {
+        if (!anyUnsaved()) {
+          leaving = true;
+          other.submit();
+        }
+      });
+    });
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (!leaving && anyUnsaved()) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+})();

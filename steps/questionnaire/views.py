@@ -1,0 +1,593 @@
+"""The six step pages as guided questionnaires: answers, autosave, submission, dashboard.
+
+Access first, through ``projects.access``; then the visibility rule of
+``selectors.can_see_answers`` (drafts stay private) before anything is shown.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mutualisation.formats import format_datetime, format_time
+from projects.access import Access, get_project_object, project_view, require_edit
+from steps import catalogue
+from steps.catalogue.base import PORTRAIT_PARTS, Scope
+from steps.method import STEPS, STEPS_BY_CODE
+from steps.models import Answer, ExtraPortraitItem, StepStatus
+
+from . import fields, selectors, services
+from .forms import VERSION_SUFFIX, DimensionsForm, QuestionnaireForm, redisplay_data
+
+Status = selectors.Status
+
+
+# --- Helpers ------------------------------------------------------------------------
+
+
+def with_organisation(*, edit: bool):
+    """Resolve `organisation_id` among the project's organisations (404 otherwise) and,
+    with `edit`, refuse (403) members who may not write its answers. Placed between
+    ``@project_view`` and ``@require_POST`` so access is checked before the method."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, membership, *args, organisation_id, **kwargs):
+            organisation = get_object_or_404(membership.project.organisations, pk=organisation_id)
+            if edit:
+                require_edit(membership, organisation)
+            return view(request, membership, *args, organisation=organisation, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _org_url(project, step_code, organisation) -> str:
+    return reverse("steps:org_answers", args=[project.slug, step_code, organisation.pk])
+
+
+def _step_url(project, step_code) -> str:
+    return reverse("steps:step", args=[project.slug, step_code])
+
+
+def _scope_url(project, step_code, organisation) -> str:
+    if organisation is None:
+        return _step_url(project, step_code) + "#questionnaire-projet"
+    return _org_url(project, step_code, organisation)
+
+
+def _require_organisation_scope(step_code: str) -> None:
+    if not selectors.has_organisation_scope(step_code):
+        raise Http404
+
+
+@dataclass
+class PortraitCard:
+    label: str
+    help: str
+    rows: list
+    extra: ExtraPortraitItem | None = None
+
+
+def _sections(step_code, scope, rows):
+    """The catalogue's sections of a step with the rows of that scope's questions."""
+    content = catalogue.STEP_CONTENT.get(step_code)
+    if content is None:
+        return []
+    return [
+        (section, [rows[q.code] for q in section.questions if q.scope == scope and q.code in rows])
+        for section in content.sections
+        if any(q.scope == scope and q.code in rows for q in section.questions)
+    ]
+
+
+def _portrait(state, organisation, rows):
+    """The réflexion portrait: per chosen dimension, one card per item (extra ones last)."""
+    extras = state.extra_items.get(organisation.pk, [])
+    blocks = []
+    for dimension in state.dimensions:
+        cards = [
+            PortraitCard(
+                item.label, item.help, [rows[item.question_code(part)] for part in PORTRAIT_PARTS]
+            )
+            for item in dimension.items
+        ]
+        cards += [
+            PortraitCard(
+                extra.label, "", [rows[f"{extra.code}.{part}"] for part in PORTRAIT_PARTS], extra
+            )
+            for extra in extras
+            if extra.dimension == dimension.code
+        ]
+        for card in cards:
+            if card.rows and card.help == card.rows[0].question.help:
+                card.help = ""  # the description's help already says it
+            for row in card.rows:
+                # The card shows the item; its fields need only the part's name, and the
+                # parts' generic help is given once above the portrait.
+                row.short_label = row.question.label.rpartition(" — ")[2]
+                row.context_label = card.label
+                row.quiet_help = not row.question.code.endswith(".description")
+        blocks.append((dimension, cards))
+    return blocks
+
+
+def _portrait_guide(portrait):
+    """The parts of a portrait item with their help, from the first item."""
+    for _dimension, cards in portrait:
+        for card in cards:
+            return [(row.short_label, row.question.help) for row in card.rows if row.quiet_help]
+    return []
+
+
+def _base_context(membership, step):
+    return {
+        "project": membership.project,
+        "membership": membership,
+        "step": step,
+        "steps": STEPS,
+        "content": catalogue.STEP_CONTENT.get(step.code),
+    }
+
+
+def _render_org_page(request, membership, step, organisation, state, *, form=None, missing=()):
+    project = membership.project
+    status = state.status(step.code, organisation.pk)
+    editable = membership.can_edit(organisation) and status != Status.SUBMITTED
+    questions = state.questions(step.code, organisation.pk)
+    if form is None:
+        form = QuestionnaireForm(
+            questions=questions, answers=state.answers_of(organisation.pk), editable=editable
+        )
+    form.missing = {q.code for q in missing}
+    rows = form.rows()
+    portrait = _portrait(state, organisation, rows) if step.code == selectors.REFLEXION else []
+    context = _base_context(membership, step) | {
+        "organisation": organisation,
+        "status_row": state.status_row(step.code, organisation.pk),
+        "progress": state.progress(step.code, organisation.pk),
+        "editable": editable,
+        "can_reopen": membership.is_coordinator and status == Status.SUBMITTED,
+        "form": form,
+        "sections": _sections(step.code, Scope.ORGANISATION, rows),
+        "portrait": portrait,
+        "portrait_guide": _portrait_guide(portrait),
+        "missing": list(missing),
+        "autosave_url": reverse("steps:autosave", args=[project.slug]),
+    }
+    return render(request, "steps/questionnaire/org_answers.html", context)
+
+
+def _render_step_page(request, membership, step, state, *, form=None, missing=()):
+    project = membership.project
+    status = state.status(step.code, None)
+    project_visible = state.visible(membership, step.code, None)
+    editable = membership.is_coordinator and status != Status.SUBMITTED
+    questions = state.questions(step.code, None)
+    if form is None:
+        form = QuestionnaireForm(
+            questions=questions, answers=state.answers_of(None), editable=editable
+        )
+    form.missing = {q.code for q in missing}
+    rows = form.rows() if project_visible else {}
+    has_organisations = selectors.has_organisation_scope(step.code)
+    own = membership.organisation if membership.is_partner else None
+    context = _base_context(membership, step) | {
+        "form": form,
+        "editable": editable,
+        "project_questions": bool(questions),
+        "project_visible": project_visible,
+        "project_status": state.status_row(step.code, None),
+        "project_progress": state.progress(step.code, None),
+        "can_reopen": membership.is_coordinator and status == Status.SUBMITTED,
+        "sections": _sections(step.code, Scope.PROJECT, rows),
+        "missing": list(missing),
+        "organisation_rows": (
+            selectors.organisation_rows(state, membership, step.code) if has_organisations else []
+        ),
+        "has_organisations": has_organisations,
+        "own_organisation": own,
+        "autosave_url": reverse("steps:autosave", args=[project.slug]),
+    }
+    return render(request, "steps/step.html", context)
+
+
+def _save_all(request, membership, step, organisation):
+    """The no-JavaScript save: every question of the page, each with its own version."""
+    project = membership.project
+    organisation_id = organisation.pk if organisation is not None else None
+    state = selectors.load_state(project, organisation_id=organisation_id, step=step.code)
+    questions = state.questions(step.code, organisation_id)
+    errors, conflicts, base_versions = {}, {}, {}
+    for question in questions:
+        version_name = question.code + VERSION_SUFFIX
+        if version_name not in request.POST:
+            continue  # not on the page the user had (e.g. an item added in another tab)
+        try:
+            base_versions[question.code] = int(request.POST[version_name] or 0)
+        except ValueError:
+            base_versions[question.code] = 0
+        try:
+            services.save_answer(
+                project=project,
+                organisation=organisation,
+                question_code=question.code,
+                raw_value=fields.raw_value(question, request.POST),
+                base_version=base_versions[question.code],
+                user=request.user,
+            )
+        except services.ReadOnlyStep as error:
+            messages.error(request, error.messages[0])
+            return redirect(_scope_url(project, step.code, organisation))
+        except services.Conflict as conflict:
+            conflicts[question.code] = conflict
+        except services.InvalidAnswer as error:
+            errors[question.code] = error.messages
+    if not errors and not conflicts:
+        messages.success(request, _("Vos réponses sont enregistrées."))
+        return redirect(_scope_url(project, step.code, organisation))
+
+    # Re-display: the user's input where it failed, the stored answers elsewhere. (The
+    # step page also lists every organisation's progress: it reads the whole project.)
+    if organisation is None:
+        state = selectors.load_state(project)
+    else:
+        state = selectors.load_state(project, organisation_id=organisation_id, step=step.code)
+    answers = state.answers_of(organisation_id)
+    data = redisplay_data(questions, answers, request.POST, set(errors) | set(conflicts))
+    form = QuestionnaireForm(data, questions=questions, answers=answers, editable=True)
+    form.is_valid()
+    for code, error_messages in errors.items():
+        if not form.errors.get(code):
+            form.add_error(code, error_messages)
+    form.conflicts = conflicts
+    # A field that failed keeps the version the user started from: saving it again
+    # later must still detect someone else's change.
+    form.base_versions = {code: base_versions[code] for code in errors}
+    if conflicts:
+        messages.warning(
+            request,
+            _(
+                "Certaines réponses ont été modifiées par quelqu'un d'autre pendant que vous "
+                "écriviez. Comparez les deux versions : enregistrez de nouveau pour garder la "
+                "vôtre."
+            ),
+        )
+    if errors:
+        messages.error(request, _("Certaines réponses n'ont pas été enregistrées : corrigez-les."))
+    if organisation is None:
+        return _render_step_page(request, membership, step, state, form=form)
+    return _render_org_page(request, membership, step, organisation, state, form=form)
+
+
+# --- Pages --------------------------------------------------------------------------
+
+
+@project_view(Access.READ)
+def step_page(request, membership, step_code):
+    """A step: what it is about, its tools, the project's questions, the organisations."""
+    step = STEPS_BY_CODE[step_code]
+    state = selectors.load_state(membership.project)
+    return _render_step_page(request, membership, step, state)
+
+
+@project_view(Access.READ)
+@with_organisation(edit=False)
+def org_answers(request, membership, step_code, organisation):
+    """One organisation's answers for a step: editable by its partners and the
+    coordination until submitted; a draft is hidden from the other partners (403)."""
+    _require_organisation_scope(step_code)
+    step = STEPS_BY_CODE[step_code]
+    state = selectors.load_state(
+        membership.project, organisation_id=organisation.pk, step=step_code
+    )
+    if not state.visible(membership, step_code, organisation):
+        raise PermissionDenied
+    return _render_org_page(request, membership, step, organisation, state)
+
+
+@project_view(Access.CONTRIBUTE)
+@require_POST
+def autosave(request, membership):
+    """Save one answer (JSON): saved, invalid (400), conflict (409) or refused (403/404)."""
+    project = membership.project
+    organisation = None
+    organisation_id = request.POST.get("organisation_id", "")
+    if organisation_id:
+        if not organisation_id.isdigit():
+            raise Http404
+        organisation = get_object_or_404(project.organisations, pk=organisation_id)
+    require_edit(membership, organisation)
+    try:
+        base_version = int(request.POST.get("base_version") or 0)
+    except ValueError:
+        return JsonResponse(
+            {"status": "invalid", "errors": [_("Version inconnue ; rechargez la page.")]},
+            status=400,
+        )
+    code = request.POST.get("question_code", "")
+    try:
+        question = services.get_question_or_invalid(code)
+        result = services.save_answer(
+            project=project,
+            organisation=organisation,
+            question_code=code,
+            raw_value=fields.raw_value(question, request.POST),
+            base_version=base_version,
+            user=request.user,
+        )
+    except services.Conflict as conflict:
+        return JsonResponse(
+            {
+                "status": "conflict",
+                "their_value_display": fields.display(question, conflict.their_value),
+                "their_fields": fields.as_form_data(question, conflict.their_value),
+                "their_version": conflict.their_version,
+                "by": str(conflict.by or _("quelqu'un")),
+                "at": format_datetime(conflict.at),
+            },
+            status=409,
+        )
+    except services.ReadOnlyStep as error:
+        return JsonResponse({"status": "readonly", "errors": error.messages}, status=403)
+    except services.InvalidAnswer as error:
+        return JsonResponse({"status": "invalid", "errors": error.messages}, status=400)
+    return JsonResponse(
+        {
+            "status": "saved",
+            "version": result.version,
+            "saved_at_display": format_time(result.saved_at),
+        }
+    )
+
+
+@project_view(Access.CONTRIBUTE)
+@with_organisation(edit=True)
+@require_POST
+def save_org(request, membership, step_code, organisation):
+    """Save an organisation's whole questionnaire (the path without JavaScript)."""
+    _require_organisation_scope(step_code)
+    return _save_all(request, membership, STEPS_BY_CODE[step_code], organisation)
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def save_project(request, membership, step_code):
+    """Save the project's questionnaire of a step (the path without JavaScript)."""
+    return _save_all(request, membership, STEPS_BY_CODE[step_code], None)
+
+
+@project_view(Access.CONTRIBUTE)
+@with_organisation(edit=True)
+@require_POST
+def submit_org(request, membership, step_code, organisation):
+    """Submit an organisation's answers, or list the required answers still missing."""
+    _require_organisation_scope(step_code)
+    step = STEPS_BY_CODE[step_code]
+    missing = services.submit_step(
+        project=membership.project, organisation=organisation, step=step_code, user=request.user
+    )
+    if missing:
+        state = selectors.load_state(
+            membership.project, organisation_id=organisation.pk, step=step_code
+        )
+        return _render_org_page(request, membership, step, organisation, state, missing=missing)
+    messages.success(
+        request,
+        _("Réponses soumises. Les autres organisations partenaires peuvent maintenant les lire."),
+    )
+    return redirect(_org_url(membership.project, step_code, organisation))
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def submit_project(request, membership, step_code):
+    """Submit the project's answers of a step (coordination)."""
+    step = STEPS_BY_CODE[step_code]
+    missing = services.submit_step(
+        project=membership.project, organisation=None, step=step_code, user=request.user
+    )
+    if missing:
+        state = selectors.load_state(membership.project)
+        return _render_step_page(request, membership, step, state, missing=missing)
+    messages.success(
+        request, _("Réponses du projet soumises : tous les membres peuvent les lire.")
+    )
+    return redirect(_step_url(membership.project, step_code))
+
+
+@project_view(Access.COORDINATE)
+@with_organisation(edit=False)
+@require_POST
+def reopen_org(request, membership, step_code, organisation):
+    """Make an organisation's submitted answers editable again (coordination)."""
+    _require_organisation_scope(step_code)
+    if services.reopen_step(
+        project=membership.project, organisation=organisation, step=step_code, user=request.user
+    ):
+        messages.success(request, _("Réponses rouvertes : elles sont de nouveau modifiables."))
+    else:
+        messages.info(request, _("Ces réponses n'étaient pas soumises."))
+    return redirect(_org_url(membership.project, step_code, organisation))
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def reopen_project(request, membership, step_code):
+    """Make the project's submitted answers of a step editable again."""
+    if services.reopen_step(
+        project=membership.project, organisation=None, step=step_code, user=request.user
+    ):
+        messages.success(request, _("Réponses du projet rouvertes."))
+    else:
+        messages.info(request, _("Ces réponses n'étaient pas soumises."))
+    return redirect(_step_url(membership.project, step_code))
+
+
+@project_view(Access.CONTRIBUTE)
+@with_organisation(edit=True)
+@require_POST
+def extra_item_add(request, membership, organisation):
+    """Add an « autre » item to a dimension of the organisation's portrait."""
+    dimension = request.POST.get("dimension", "")
+    try:
+        item = services.extra_item_add(
+            project=membership.project,
+            organisation=organisation,
+            dimension=dimension,
+            label=request.POST.get("label", ""),
+            user=request.user,
+        )
+    except services.AnswerError as error:
+        messages.error(request, error.messages[0])
+        anchor = f"#dim-{dimension}" if dimension in catalogue.DIMENSIONS_BY_CODE else ""
+        return redirect(_org_url(membership.project, selectors.REFLEXION, organisation) + anchor)
+    messages.success(request, _("Élément « %(label)s » ajouté.") % {"label": item.label})
+    return redirect(
+        _org_url(membership.project, selectors.REFLEXION, organisation)
+        + f"#q-{item.code}.description"
+    )
+
+
+def with_extra_item(view):
+    """Resolve `extra_item_id` in the project (404) and check its organisation (403)."""
+
+    @wraps(view)
+    def wrapper(request, membership, *args, extra_item_id, **kwargs):
+        item = get_object_or_404(
+            ExtraPortraitItem.objects.select_related("project", "organisation"),
+            project=membership.project,
+            pk=extra_item_id,
+        )
+        require_edit(membership, item.organisation)
+        return view(request, membership, *args, item=item, **kwargs)
+
+    return wrapper
+
+
+@project_view(Access.CONTRIBUTE)
+@with_extra_item
+@require_POST
+def extra_item_remove(request, membership, item):
+    """Remove an extra item of a portrait, with its answers."""
+    url = _org_url(membership.project, selectors.REFLEXION, item.organisation)
+    try:
+        services.extra_item_remove(item=item, user=request.user)
+    except services.AnswerError as error:
+        messages.error(request, error.messages[0])
+        return redirect(url)
+    messages.success(request, _("Élément « %(label)s » retiré.") % {"label": item.label})
+    return redirect(url + f"#dim-{item.dimension}")
+
+
+@project_view(Access.COORDINATE)
+def dimensions(request, membership):
+    """Choose which réflexion dimensions apply to the project (coordination)."""
+    project = membership.project
+    state = selectors.load_state(project, organisation_id=None, step=selectors.REFLEXION)
+    # Unticking every box posts nothing at all: bind on the method, not on the data.
+    form = DimensionsForm(
+        request.POST if request.method == "POST" else None,
+        initial={"dimensions": [d.code for d in state.dimensions]},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dimensions_set(
+                project=project, codes=form.cleaned_data["dimensions"], user=request.user
+            )
+        except services.AnswerError as error:
+            form.add_error("dimensions", error.messages)
+        else:
+            messages.success(request, _("Dimensions du portrait enregistrées."))
+            return redirect(_step_url(project, selectors.REFLEXION))
+    context = _base_context(membership, STEPS_BY_CODE[selectors.REFLEXION]) | {"form": form}
+    return render(request, "steps/questionnaire/dimensions.html", context)
+
+
+@project_view(Access.READ)
+def history(request, membership, answer_id):
+    """Who changed an answer, when, from what to what (draft rule applies)."""
+    answer = get_project_object(
+        membership, Answer.objects.select_related("organisation", "updated_by"), pk=answer_id
+    )
+    step_code = selectors.step_of(answer.question_code)
+    if step_code not in STEPS_BY_CODE:
+        raise Http404
+    state_status = (
+        StepStatus.objects.filter(
+            project=membership.project, organisation=answer.organisation, step=step_code
+        )
+        .values_list("status", flat=True)
+        .first()
+        or Status.NOT_STARTED
+    )
+    if not selectors.can_see_answers(membership, answer.organisation, state_status):
+        raise PermissionDenied
+    try:
+        question = catalogue.get_question(answer.question_code)
+    except KeyError:
+        question = None
+    revisions = [
+        {
+            "revision": revision,
+            "old": fields.display(question, revision.old_value)
+            if question
+            else revision.old_value,
+            "new": fields.display(question, revision.new_value)
+            if question
+            else revision.new_value,
+        }
+        for revision in answer.revisions.select_related("changed_by")
+    ]
+    context = _base_context(membership, STEPS_BY_CODE[step_code]) | {
+        "answer": answer,
+        "question": question,
+        "revisions": revisions,
+        "back_url": (
+            _org_url(membership.project, step_code, answer.organisation)
+            if answer.organisation
+            else _step_url(membership.project, step_code)
+        )
+        + f"#q-{answer.question_code}",
+    }
+    return render(request, "steps/questionnaire/history.html", context)
+
+
+@project_view(Access.READ)
+def impulsion_synthesis(request, membership):
+    """The organisations' motivations side by side: who ticked what."""
+    step = STEPS_BY_CODE["impulsion"]
+    state = selectors.load_state(membership.project, step=step.code)
+    visible, hidden, tables = selectors.impulsion_synthesis(state, membership, step.code)
+    context = _base_context(membership, step) | {
+        "visible": visible,
+        "drafts": {o.pk for o in visible if state.status(step.code, o.pk) != Status.SUBMITTED},
+        "hidden": hidden,
+        "tables": tables,
+    }
+    return render(request, "steps/questionnaire/impulsion_synthesis.html", context)
+
+
+@project_view(Access.READ)
+def dashboard(request, membership):
+    """Steps × organisations: status and share answered; what is missing (coordination)."""
+    state = selectors.load_state(membership.project)
+    rows, missing = selectors.dashboard(state, membership)
+    return render(
+        request,
+        "steps/dashboard.html",
+        {
+            "project": membership.project,
+            "membership": membership,
+            "steps": STEPS,
+            "rows": rows,
+            "missing": missing if membership.is_coordinator else [],
+        },
+    )
