@@ -1,0 +1,254 @@
+"""Reads of the diagnostic: the database turned into the grid's plain inputs.
+
+Only organisations whose réflexion step is SUBMITTED enter the grid: drafts (and reopened
+portraits) never appear in the grid, its exports or the opportunities. Everything is
+read in a constant number of queries, whatever the number of organisations.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+from steps.catalogue import DIMENSIONS
+from steps.catalogue.base import PORTRAIT_PARTS, Dimension, Text
+from steps.models import (
+    Answer,
+    DiagnosticVerdict,
+    ExtraPortraitItem,
+    ProjectDimension,
+    StepStatus,
+)
+
+from . import grid
+from .labels import STATE_LABELS
+
+REFLEXION = "reflexion"
+TO_REVIEW_FILTER = "a_revoir"
+
+
+def default_dimensions() -> Sequence[Dimension]:
+    """The catalogue's réflexion dimensions (a function, so tests can pass their own)."""
+    return DIMENSIONS
+
+
+@dataclass
+class Line:
+    """A row of the grid as a page shows it: inputs, verdict now, and what is stored."""
+
+    row: grid.Row
+    verdict: grid.RowVerdict
+    stored: DiagnosticVerdict | None = None
+
+    @property
+    def code(self) -> str:
+        return self.row.item.code
+
+    @property
+    def anchor(self) -> str:
+        return "item-" + self.code.replace(".", "-")
+
+    @property
+    def verdict_label(self) -> str:
+        return DiagnosticVerdict.VerdictChoice(self.verdict.verdict).label
+
+    @property
+    def importance_label(self) -> str:
+        return DiagnosticVerdict.ImportanceChoice(self.verdict.importance).label
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.verdict.state]
+
+
+@dataclass
+class Section:
+    code: str
+    title: Text
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Grid:
+    organisations: tuple[grid.OrgRef, ...]
+    sections: list[Section]
+    resource_types: dict[str, str]
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for section in self.sections for line in section.lines]
+
+    @property
+    def rows(self) -> list[grid.Row]:
+        return [line.row for line in self.lines]
+
+    @property
+    def verdicts(self) -> dict[str, grid.RowVerdict]:
+        return {line.code: line.verdict for line in self.lines}
+
+    @property
+    def dimension_titles(self) -> dict[str, Text]:
+        return {section.code: section.title for section in self.sections}
+
+    def line(self, item_code: str) -> Line | None:
+        return next((line for line in self.lines if line.code == item_code), None)
+
+    def filtered(self, *, dimension: str = "", verdict: str = "") -> list[Section]:
+        """The sections (and their lines) that match the page's filters."""
+        result = []
+        for section in self.sections:
+            if dimension and section.code != dimension:
+                continue
+            lines = [line for line in section.lines if _matches(line, verdict)]
+            if lines:
+                result.append(Section(section.code, section.title, lines))
+        return result
+
+
+def _matches(line: Line, verdict: str) -> bool:
+    if not verdict:
+        return True
+    if verdict == TO_REVIEW_FILTER:
+        return line.verdict.state == grid.State.TO_REVIEW
+    return line.verdict.verdict == verdict
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+def submitted_organisations(project) -> tuple[grid.OrgRef, ...]:
+    """The project's organisations whose réflexion portrait is submitted, by name."""
+    statuses = (
+        StepStatus.objects.filter(
+            project=project,
+            step=REFLEXION,
+            status=StepStatus.Status.SUBMITTED,
+            organisation__projects=project,
+        )
+        .select_related("organisation")
+        .order_by("organisation__name", "organisation_id")
+    )
+    return tuple(grid.OrgRef(s.organisation_id, s.organisation.name) for s in statuses)
+
+
+def chosen_dimensions(project, dimensions: Sequence[Dimension] | None = None):
+    """The dimensions the project retained (all of them when none is chosen)."""
+    dimensions = default_dimensions() if dimensions is None else dimensions
+    codes = set(ProjectDimension.objects.filter(project=project).values_list("code", flat=True))
+    return [d for d in dimensions if not codes or d.code in codes]
+
+
+def build_grid(project, *, dimensions: Sequence[Dimension] | None = None) -> Grid:
+    """The whole grid of the project: one row per item, one cell per submitted organisation."""
+    organisations = submitted_organisations(project)
+    chosen = chosen_dimensions(project, dimensions)
+    ids = [org.id for org in organisations]
+
+    values: dict[tuple[int, str], dict[str, object]] = {}
+    extras: list[ExtraPortraitItem] = []
+    if ids:
+        answers = Answer.objects.filter(
+            project=project, organisation_id__in=ids, question_code__startswith="reflexion."
+        ).values_list("organisation_id", "question_code", "value")
+        for organisation_id, code, value in answers:
+            item_code, _, part = code.rpartition(".")
+            if part in PORTRAIT_PARTS:
+                values.setdefault((organisation_id, item_code), {})[part] = value
+        extras = list(
+            ExtraPortraitItem.objects.filter(
+                project=project,
+                organisation_id__in=ids,
+                dimension__in=[d.code for d in chosen],
+            ).order_by("created_at", "pk")
+        )
+
+    by_id = {org.id: org for org in organisations}
+    decisions = {
+        stored.item_code: stored
+        for stored in DiagnosticVerdict.objects.filter(project=project).select_related(
+            "confirmed_by"
+        )
+    }
+
+    def cells(item_code: str) -> tuple[grid.Cell, ...]:
+        result = []
+        for org in organisations:
+            parts = values.get((org.id, item_code), {})
+            appreciation = _text(parts.get("appreciation"))
+            result.append(
+                grid.Cell(
+                    organisation=org,
+                    description=_text(parts.get("description")),
+                    appreciation=appreciation if appreciation in grid.APPRECIATIONS else "",
+                    offre=_text(parts.get("offre")),
+                    besoin=_text(parts.get("besoin")),
+                )
+            )
+        return tuple(result)
+
+    def line(item: grid.Item) -> Line:
+        row = grid.Row(item, cells(item.code))
+        stored = decisions.get(item.code)
+        return Line(row, grid.resolve(row, _decision(stored)), stored)
+
+    sections, resource_types = [], {}
+    for dimension in chosen:
+        section = Section(dimension.code, Text(dimension.title_fr, dimension.title_en))
+        for portrait_item in dimension.items:
+            if portrait_item.resource_type:
+                resource_types[portrait_item.code] = portrait_item.resource_type
+            item = grid.Item(
+                portrait_item.code,
+                portrait_item.label_fr,
+                portrait_item.label_en,
+                dimension.code,
+            )
+            section.lines.append(line(item))
+        for extra in extras:
+            if extra.dimension == dimension.code:
+                owner = by_id[extra.organisation_id]
+                item = grid.Item(extra.code, extra.label, extra.label, dimension.code, owner)
+                section.lines.append(line(item))
+        sections.append(section)
+    return Grid(organisations, sections, resource_types)
+
+
+def _decision(stored: DiagnosticVerdict | None) -> grid.Decision | None:
+    if stored is None:
+        return None
+    return grid.Decision(
+        verdict=grid.Verdict(stored.verdict),
+        importance=grid.Importance(stored.importance),
+        confirmed=stored.is_confirmed,
+        fingerprint=stored.inputs_fingerprint,
+        note=stored.note,
+    )
+
+
+def pooled_resource_model():
+    """The modélisation step's PooledResource, or None while it does not exist."""
+    try:
+        return apps.get_model("steps", "PooledResource")
+    except LookupError:
+        return None
+
+
+def opportunity_source(opportunity: grid.Opportunity) -> str:
+    """What a pooled resource made from this opportunity stores as its origin."""
+    model = pooled_resource_model()
+    text = opportunity.sentence.fr
+    max_length = model._meta.get_field("source_opportunity").max_length if model else None
+    return text[:max_length] if max_length else text
+
+
+def resources_from_opportunities(project, opportunities) -> dict[str, int]:
+    """Pooled resources already made from these opportunities: opportunity key → resource id."""
+    model = pooled_resource_model()
+    sources = {opportunity_source(o): o.key for o in opportunities}
+    if model is None or not sources:
+        return {}
+    rows = model.objects.filter(project=project, source_opportunity__in=list(sources))
+    return {sources[source]: pk for source, pk in rows.values_list("source_opportunity", "pk")}
