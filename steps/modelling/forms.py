@@ -1,0 +1,259 @@
+"""Forms of the modélisation tools; every message in French, every input kept on error."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from steps.models import (
+    AgreementSection,
+    CommunicationItem,
+    ConsentResponse,
+    OperatingModel,
+    Risk,
+)
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _rows(n: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": n})
+
+
+class ProjectOrganisationField(forms.ModelChoiceField):
+    """An organisation of this project only (the queryset is set by the form)."""
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class OperatingModelForm(forms.ModelForm):
+    asymmetric_accepted = forms.NullBooleanField(
+        label=_("Contribution asymétrique acceptée"),
+        required=False,
+        widget=forms.RadioSelect(
+            choices=[("", _("Pas encore décidé")), ("True", _("Oui")), ("False", _("Non"))]
+        ),
+        help_text=_("Les partenaires acceptent-ils de ne pas tous contribuer autant ?"),
+    )
+
+    class Meta:
+        model = OperatingModel
+        fields = [
+            "decision_process",
+            "decision_details",
+            "quorum",
+            "meeting_frequency",
+            "communication_channels",
+            "shared_zones",
+            "continuum",
+            "formalisation",
+            "intellectual_property",
+            "brand",
+            "asymmetric_accepted",
+            "asymmetric_breaking_point",
+            "sharing_key",
+            "start_date",
+            "duration_months",
+            "exit_notice_days",
+        ]
+        widgets = {
+            "decision_process": forms.RadioSelect,
+            "decision_details": _rows(3),
+            "communication_channels": _rows(2),
+            "shared_zones": _rows(3),
+            "continuum": forms.RadioSelect,
+            "intellectual_property": _rows(2),
+            "brand": _rows(2),
+            "asymmetric_breaking_point": _rows(2),
+            "sharing_key": forms.RadioSelect,
+            "start_date": DATE_WIDGET,
+        }
+        error_messages = {
+            "duration_months": {
+                "min_value": _("La durée se compte en mois : au moins 1."),
+                "max_value": _("Une durée de plus de 50 ans (600 mois) n'est pas réaliste."),
+            },
+            "exit_notice_days": {
+                "max_value": _("Un préavis de plus de deux ans (730 jours) n'est pas réaliste."),
+            },
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        process = cleaned.get("decision_process")
+        if (
+            process == OperatingModel.DecisionProcess.OTHER
+            and not cleaned.get("decision_details", "").strip()
+        ):
+            self.add_error(
+                "decision_details",
+                _("Vous avez choisi « Autre » : décrivez le processus de décision retenu."),
+            )
+        if (
+            cleaned.get("asymmetric_accepted") is True
+            and not cleaned.get("asymmetric_breaking_point", "").strip()
+        ):
+            self.add_error(
+                "asymmetric_breaking_point",
+                _(
+                    "Si la contribution asymétrique est acceptée, précisez son point de "
+                    "rupture : jusqu'où l'écart reste acceptable."
+                ),
+            )
+        return cleaned
+
+
+class ConsentOpenForm(forms.Form):
+    note = forms.CharField(
+        label=_("Mot aux partenaires"),
+        required=False,
+        max_length=2000,
+        widget=_rows(2),
+        help_text=_("Facultatif : ce qui a changé depuis la dernière ronde, la date visée…"),
+    )
+
+
+class ConsentResponseForm(forms.Form):
+    organisation = ProjectOrganisationField(
+        label=_("Organisation"),
+        queryset=None,
+        error_messages={
+            "required": _("Choisissez l'organisation qui répond."),
+            "invalid_choice": _("Cette organisation ne participe pas au projet."),
+        },
+    )
+    answer = forms.ChoiceField(
+        label=_("Réponse"),
+        choices=ConsentResponse.Answer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Indiquez si votre organisation est d'accord ou non.")},
+    )
+    reason = forms.CharField(
+        label=_("Raison"),
+        required=False,
+        max_length=4000,
+        widget=_rows(3),
+        help_text=_("Obligatoire pour une objection : ce qui vous empêche de consentir."),
+    )
+
+    def __init__(self, *args, organisations, fixed_organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if fixed_organisation is not None:
+            # A partner answers for its own organisation: no choice to make.
+            self.fields["organisation"].initial = fixed_organisation.pk
+            self.fields["organisation"].widget = forms.HiddenInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("answer") == ConsentResponse.Answer.OBJECTION
+            and not cleaned.get("reason", "").strip()
+        ):
+            self.add_error(
+                "reason",
+                _(
+                    "Une objection doit être motivée : expliquez ce qui empêche votre "
+                    "organisation de consentir, pour que la proposition puisse être retravaillée."
+                ),
+            )
+        return cleaned
+
+
+class RiskForm(forms.ModelForm):
+    class Meta:
+        model = Risk
+        fields = [
+            "title",
+            "enjeu",
+            "description",
+            "probability",
+            "impact",
+            "owner_organisation",
+            "mitigation",
+            "status",
+        ]
+        field_classes = {"owner_organisation": ProjectOrganisationField}
+        widgets = {"description": _rows(3), "mitigation": _rows(3)}
+        error_messages = {
+            "title": {"required": _("Donnez un titre au risque.")},
+            "probability": {"required": _("Évaluez la probabilité, de 1 à 4.")},
+            "impact": {"required": _("Évaluez l'impact, de 1 à 4.")},
+        }
+        help_texts = {
+            "enjeu": _("Facultatif : l'enjeu connu dont ce risque découle."),
+            "owner_organisation": _("L'organisation qui surveille ce risque et agit."),
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_organisation"].queryset = project.organisations.all()
+        self.fields["owner_organisation"].error_messages["invalid_choice"] = _(
+            "Cette organisation ne participe pas au projet."
+        )
+        self.fields["enjeu"].choices = [
+            ("", _("Aucun en particulier")),
+            *Risk._meta.get_field("enjeu").choices,
+        ]
+
+
+class AgreementSectionForm(forms.ModelForm):
+    class Meta:
+        model = AgreementSection
+        fields = ["custom_text"]
+        widgets = {"custom_text": _rows(18)}
+        error_messages = {
+            "custom_text": {
+                "required": _(
+                    "Le texte de la section ne peut pas être vide. Pour revenir au texte "
+                    "généré, utilisez « Revenir au texte généré »."
+                )
+            }
+        }
+
+    def clean_custom_text(self):
+        text = self.cleaned_data["custom_text"].replace("\r\n", "\n").strip()
+        if not text:
+            raise forms.ValidationError(self.fields["custom_text"].error_messages["required"])
+        return text
+
+
+class CommunicationItemForm(forms.ModelForm):
+    class Meta:
+        model = CommunicationItem
+        fields = [
+            "audience",
+            "message",
+            "channels",
+            "date",
+            "period",
+            "responsible_organisation",
+            "responsible_person",
+        ]
+        field_classes = {"responsible_organisation": ProjectOrganisationField}
+        widgets = {"message": _rows(3), "date": DATE_WIDGET}
+        error_messages = {
+            "audience": {"required": _("Indiquez à qui s'adresse ce message.")},
+            "message": {"required": _("Écrivez le message à transmettre.")},
+            "date": {"invalid": _("Entrez une date valide, par exemple 2026-11-22.")},
+        }
+        help_texts = {
+            "audience": _("Conseils d'administration, équipes, membres, bailleurs de fonds…"),
+            "channels": _("Rencontre, infolettre, courriel, médias sociaux…"),
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_organisation"].queryset = project.organisations.all()
+        self.fields["responsible_organisation"].error_messages["invalid_choice"] = _(
+            "Cette organisation ne participe pas au projet."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("date")
+            and not cleaned.get("period", "").strip()
+            and "date" not in self.errors
+        ):
+            self.add_error("period", _("Indiquez quand : une date précise ou une période."))
+        return cleaned

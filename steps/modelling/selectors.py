@@ -1,0 +1,354 @@
+"""Reads of the modélisation tools, each in a fixed number of queries.
+
+`agreement_sections(project)` is the public entry point of the agreement draft: the
+page and the PDF report both read it.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from mutualisation.formats import format_date
+from steps import costing
+from steps.models import (
+    AgreementSection,
+    Commitment,
+    ConsentResponse,
+    ConsentRound,
+    OperatingModel,
+    PooledResource,
+    Risk,
+)
+
+from . import agreement
+from .heatmap import HeatMap, Level, RiskPoint, heat_map
+
+CENT = Decimal("0.01")
+
+LEVEL_LABELS = {
+    Level.LOW: gettext_lazy("Faible"),
+    Level.MODERATE: gettext_lazy("Modéré"),
+    Level.HIGH: gettext_lazy("Élevé"),
+    Level.CRITICAL: gettext_lazy("Critique"),
+}
+
+
+# --- Pooled resources (owned by the pricing part, read here) -----------------------------
+
+
+def pooled_resources(project) -> list[PooledResource]:
+    """The project's pooled resources with their responsible organisation, by name."""
+    return list(
+        PooledResource.objects.filter(project=project)
+        .select_related("responsible_organisation")
+        .order_by("name", "pk")
+    )
+
+
+def commitments_by_resource(project) -> dict[int, list[Commitment]]:
+    """resource id → its commitments (with their organisation), in one query."""
+    result: dict[int, list[Commitment]] = {}
+    rows = (
+        Commitment.objects.filter(resource__project=project)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+    for commitment in rows:
+        result.setdefault(commitment.resource_id, []).append(commitment)
+    return result
+
+
+# --- Operating model ----------------------------------------------------------------------
+
+
+def operating_model_of(project) -> OperatingModel | None:
+    return OperatingModel.objects.filter(project=project).select_related("updated_by").first()
+
+
+def operating_model_summary(model: OperatingModel) -> str:
+    """The operating model as a few plain lines: what a consent round is asked about."""
+    lines = [
+        _("Processus de décision : %(value)s") % {"value": model.get_decision_process_display()},
+    ]
+    if model.decision_details:
+        lines.append(_("Précisions : %(value)s") % {"value": model.decision_details})
+    if model.quorum:
+        lines.append(_("Quorum : %(value)s") % {"value": model.quorum})
+    lines.append(
+        _("Fréquence des rencontres : %(value)s")
+        % {"value": model.get_meeting_frequency_display()}
+    )
+    if model.communication_channels:
+        lines.append(
+            _("Canaux de communication : %(value)s") % {"value": model.communication_channels}
+        )
+    if model.shared_zones:
+        lines.append(
+            _("Zones d'intervention et clientèles communes : %(value)s")
+            % {"value": model.shared_zones}
+        )
+    lines.append(_("Degré d'intégration : %(value)s") % {"value": model.get_continuum_display()})
+    lines.append(
+        _("Forme de l'entente : %(value)s") % {"value": model.get_formalisation_display()}
+    )
+    if model.intellectual_property:
+        lines.append(
+            _("Propriété intellectuelle : %(value)s") % {"value": model.intellectual_property}
+        )
+    if model.brand:
+        lines.append(_("Image de marque : %(value)s") % {"value": model.brand})
+    if model.asymmetric_accepted is not None:
+        accepted = _("oui") if model.asymmetric_accepted else _("non")
+        lines.append(_("Contribution asymétrique acceptée : %(value)s") % {"value": accepted})
+    if model.asymmetric_breaking_point:
+        lines.append(
+            _("Point de rupture : %(value)s") % {"value": model.asymmetric_breaking_point}
+        )
+    lines.append(
+        _("Clé de partage des coûts : %(value)s") % {"value": model.get_sharing_key_display()}
+    )
+    return "\n".join(lines)
+
+
+# --- Consent rounds -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    organisation: object
+    response: ConsentResponse | None
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    consent_round: ConsentRound
+    rows: list[ConsentRow]
+
+    @property
+    def agreed(self) -> list[ConsentRow]:
+        return [r for r in self.rows if r.response and not r.response.is_objection]
+
+    @property
+    def objections(self) -> list[ConsentRow]:
+        return [r for r in self.rows if r.response and r.response.is_objection]
+
+    @property
+    def pending(self) -> list[ConsentRow]:
+        return [r for r in self.rows if r.response is None]
+
+
+def consent_rounds(project) -> list[ConsentRound]:
+    return list(
+        ConsentRound.objects.filter(project=project).select_related("opened_by", "closed_by")
+    )
+
+
+def consent_state(consent_round: ConsentRound) -> ConsentState:
+    """Who answered what and who has not, for every organisation of the project.
+
+    An organisation that answered and then left the project still shows its answer.
+    """
+    responses = {
+        response.organisation_id: response
+        for response in consent_round.responses.select_related("organisation", "responded_by")
+    }
+    organisations = list(consent_round.project.organisations.order_by("name"))
+    rows = [ConsentRow(org, responses.pop(org.pk, None)) for org in organisations]
+    rows += [ConsentRow(r.organisation, r) for r in responses.values()]
+    return ConsentState(consent_round, rows)
+
+
+# --- Risk register --------------------------------------------------------------------------
+
+
+STATUS_ORDER = {status: index for index, status in enumerate(Risk.Status)}
+
+
+def risks_of(project) -> list[Risk]:
+    """The register: open risks first, then by criticality (probability × impact)."""
+    risks = Risk.objects.filter(project=project).select_related("owner_organisation")
+    return sorted(
+        risks, key=lambda risk: (STATUS_ORDER[risk.status], -risk.score, -risk.impact, risk.title)
+    )
+
+
+def risk_heat_map(risks: list[Risk]) -> HeatMap:
+    """The heat map of the risks still alive (closed ones leave the map)."""
+    return heat_map(
+        RiskPoint(risk.probability, risk.impact, risk.title)
+        for risk in risks
+        if risk.status != Risk.Status.CLOSED
+    )
+
+
+# --- Agreement draft --------------------------------------------------------------------------
+
+
+class AgreementSectionText(NamedTuple):
+    code: str
+    title: str
+    text: str
+    is_custom: bool
+
+
+def _priced(resource):
+    """(CostInputs, Usage) of a pooled resource, or None while its inputs are inconsistent."""
+    try:
+        return resource.cost_inputs(), resource.usage()
+    except ValueError:
+        return None
+
+
+def _weights(key: str, commitments: list, organisations: list) -> dict:
+    if key == OperatingModel.SharingKey.EQUAL:
+        members = [c.organisation for c in commitments] or organisations
+        return {org: 1 for org in members}
+    if key == OperatingModel.SharingKey.CUSTOM:
+        return {c.organisation: c.custom_weight or 0 for c in commitments}
+    return {c.organisation: c.planned_uses_per_year or 0 for c in commitments}
+
+
+def resource_sharing(resource, commitments: list, key: str, organisations: list):
+    """The resource's estimated annual cost and each party's share under the chosen key."""
+    priced = _priced(resource)
+    if priced is None:
+        return agreement.ResourceSharing(resource.name, None)
+    inputs, usage = priced
+    total_uses = sum((Decimal(c.planned_uses_per_year or 0) for c in commitments), Decimal(0))
+    annual = (
+        costing.annual_fixed_charges(inputs)
+        + costing.variable_cost_per_use(inputs, usage) * total_uses
+    )
+    annual = annual.quantize(CENT, rounding=ROUND_HALF_UP)
+    weights = _weights(key, commitments, organisations)
+    if annual <= 0 or not weights:
+        return agreement.ResourceSharing(resource.name, None)
+    try:
+        split = costing.allocate(annual, weights)
+    except ValueError:  # every weight is zero: nothing to share by yet
+        return agreement.ResourceSharing(resource.name, None)
+    shares = tuple(
+        agreement.Share(org.name, amount, (amount / annual) if annual else Decimal(0))
+        for org, amount in sorted(split.items(), key=lambda item: item[0].name)
+    )
+    return agreement.ResourceSharing(resource.name, annual, shares)
+
+
+def agreement_facts(project) -> agreement.Facts:
+    """Everything the agreement draft says, read in a fixed number of queries."""
+    model = OperatingModel.objects.filter(project=project).first()
+    organisations = list(project.organisations.order_by("name"))
+    resources = pooled_resources(project)
+    commitments = commitments_by_resource(project)
+    key = model.sharing_key if model else OperatingModel.SharingKey.USAGE
+    adopted = (
+        ConsentRound.objects.filter(project=project, outcome=ConsentRound.Outcome.ADOPTED)
+        .order_by("-closed_at")
+        .values_list("closed_at", flat=True)
+        .first()
+    )
+    facts = {
+        "project_name": project.name,
+        "territory": project.territory,
+        "description": project.description,
+        "scope": project.scope,
+        "parties": tuple(agreement.Party(org.name, org.neq, org.region) for org in organisations),
+        "resources": tuple(
+            agreement.ResourceTerms(
+                name=resource.name,
+                type_label=str(resource.get_resource_type_display()),
+                responsible=(
+                    resource.responsible_organisation.name
+                    if resource.responsible_organisation
+                    else ""
+                ),
+                usage_unit=resource.usage_unit,
+                conditions=resource.conditions_of_use,
+                booking_rules=resource.booking_rules,
+            )
+            for resource in resources
+        ),
+        "sharings": tuple(
+            resource_sharing(resource, commitments.get(resource.pk, []), key, organisations)
+            for resource in resources
+        ),
+        "sharing_key": key,
+        "adopted_on": adopted.date() if adopted else None,
+        "has_operating_model": model is not None,
+    }
+    if model is not None:
+        facts |= {
+            "formalisation": model.formalisation,
+            "continuum": model.continuum,
+            "decision_process": model.decision_process,
+            "decision_details": model.decision_details,
+            "quorum": model.quorum,
+            "meeting_frequency_label": str(model.get_meeting_frequency_display()),
+            "communication_channels": model.communication_channels,
+            "shared_zones": model.shared_zones,
+            "intellectual_property": model.intellectual_property,
+            "brand": model.brand,
+            "asymmetric_accepted": model.asymmetric_accepted,
+            "asymmetric_breaking_point": model.asymmetric_breaking_point,
+            "start_date": model.start_date,
+            "duration_months": model.duration_months,
+            "exit_notice_days": model.exit_notice_days,
+        }
+    return agreement.Facts(**facts)
+
+
+def custom_sections(project) -> dict[str, AgreementSection]:
+    return {
+        section.code: section
+        for section in AgreementSection.objects.filter(project=project).select_related("edited_by")
+    }
+
+
+@dataclass(frozen=True)
+class AgreementDraft:
+    title: str  # « Lettre d'entente de mutualisation », after the form chosen
+    sections: list[AgreementSectionText]
+    facts: agreement.Facts
+
+
+def agreement_draft(project, *, custom=None) -> AgreementDraft:
+    """The whole draft: its title, its sections and the facts they were written from.
+
+    A section the coordination rewrote shows its own text; the others are generated from
+    what the project knows (parties, resources, costs, operating model). `custom` lets a
+    caller that already read the custom sections pass them in.
+    """
+    custom = custom_sections(project) if custom is None else custom
+    facts = agreement_facts(project)
+    sections = [
+        AgreementSectionText(code, title, custom[code].custom_text, True)
+        if code in custom
+        else AgreementSectionText(code, title, text, False)
+        for code, title, text in agreement.generate(facts)
+    ]
+    return AgreementDraft(agreement.register_for(facts.formalisation).title, sections, facts)
+
+
+def agreement_sections(project) -> list[AgreementSectionText]:
+    """The agreement draft: (code, title, text, is_custom) per section, in document order."""
+    return agreement_draft(project).sections
+
+
+def agreement_title(project) -> str:
+    model = OperatingModel.objects.filter(project=project).only("formalisation").first()
+    return agreement.register_for(model.formalisation if model else "letter").title
+
+
+def generated_section_text(project, code: str) -> str:
+    return agreement.generate_one(agreement_facts(project), code)
+
+
+def edited_label(section: AgreementSection) -> str:
+    """« modifiée par Claire le 22 novembre 2026 », for the page."""
+    return _("modifiée par %(who)s le %(date)s") % {
+        "who": section.edited_by or _("une personne qui n'est plus membre"),
+        "date": format_date(section.edited_at),
+    }

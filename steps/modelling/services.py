@@ -1,0 +1,155 @@
+"""Writes of the modélisation tools, each recorded in the change history."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from steps.history import record_change, snapshot
+from steps.models import (
+    AgreementSection,
+    CommunicationItem,
+    ConsentResponse,
+    ConsentRound,
+    OperatingModel,
+    Risk,
+)
+
+from . import selectors
+
+
+class ConsentError(Exception):
+    """A consent round action that the round's state does not allow (message in French)."""
+
+
+def _save_form(*, form, user, **attributes):
+    """Save a ModelForm's instance with extra attributes and record the change."""
+    instance = form.instance
+    # A validated form has already copied its data onto the instance: the values before
+    # the edit are read back from the database.
+    before = snapshot(type(instance).objects.get(pk=instance.pk)) if instance.pk else None
+    for name, value in attributes.items():
+        setattr(instance, name, value)
+    with transaction.atomic():
+        instance = form.save()
+        record_change(instance=instance, before=before, user=user)
+    return instance
+
+
+def operating_model_save(*, project, form, user) -> OperatingModel:
+    return _save_form(form=form, user=user, project=project, updated_by=user)
+
+
+def consent_round_open(*, project, user, note: str = "") -> ConsentRound:
+    """Open a round on the current operating model; one round at a time per project."""
+    operating_model = OperatingModel.objects.filter(project=project).first()
+    if operating_model is None:
+        raise ConsentError(
+            _("Décrivez d'abord le modèle de fonctionnement : la ronde porte sur lui.")
+        )
+    with transaction.atomic():
+        if (
+            ConsentRound.objects.select_for_update()
+            .filter(project=project, closed_at__isnull=True)
+            .exists()
+        ):
+            raise ConsentError(
+                _(
+                    "Une ronde de consentement est déjà ouverte : fermez-la avant d'en "
+                    "ouvrir une autre."
+                )
+            )
+        consent_round = ConsentRound.objects.create(
+            project=project,
+            proposal=selectors.operating_model_summary(operating_model),
+            note=note,
+            opened_by=user,
+        )
+        record_change(instance=consent_round, user=user)
+    return consent_round
+
+
+def consent_respond(
+    *, consent_round: ConsentRound, organisation, answer: str, reason: str, user
+) -> ConsentResponse:
+    """Record (or change) an organisation's answer while the round is open."""
+    with transaction.atomic():
+        locked = ConsentRound.objects.select_for_update().get(pk=consent_round.pk)
+        if not locked.is_open:
+            raise ConsentError(_("Cette ronde est fermée : les réponses ne changent plus."))
+        response = ConsentResponse.objects.filter(
+            consent_round=locked, organisation=organisation
+        ).first()
+        before = snapshot(response) if response else None
+        if response is None:
+            response = ConsentResponse(consent_round=locked, organisation=organisation)
+        response.answer = answer
+        response.reason = reason.strip()
+        response.responded_by = user
+        response.save()
+        record_change(instance=response, before=before, user=user)
+    return response
+
+
+def consent_round_close(*, consent_round: ConsentRound, user) -> ConsentRound:
+    """Close the round: adopted when no organisation objects, else to be reworked."""
+    with transaction.atomic():
+        locked = ConsentRound.objects.select_for_update().get(pk=consent_round.pk)
+        if not locked.is_open:
+            raise ConsentError(_("Cette ronde est déjà fermée."))
+        before = snapshot(locked)
+        objections = locked.responses.filter(answer=ConsentResponse.Answer.OBJECTION).exists()
+        locked.outcome = (
+            ConsentRound.Outcome.REWORK if objections else ConsentRound.Outcome.ADOPTED
+        )
+        locked.closed_at = timezone.now()
+        locked.closed_by = user
+        locked.save()
+        record_change(instance=locked, before=before, user=user)
+    return locked
+
+
+def risk_save(*, project, form, user) -> Risk:
+    return _save_form(form=form, user=user, project=project)
+
+
+def risk_delete(*, risk: Risk, user) -> None:
+    before = snapshot(risk)
+    with transaction.atomic():
+        record_change(instance=risk, before=before, user=user, deleted=True)
+        risk.delete()
+
+
+def agreement_section_save(*, project, code: str, text: str, user) -> AgreementSection:
+    """Store the coordination's own text for a section (it wins over the generated one)."""
+    with transaction.atomic():
+        section = AgreementSection.objects.filter(project=project, code=code).first()
+        before = snapshot(section) if section else None
+        if section is None:
+            section = AgreementSection(project=project, code=code)
+        section.custom_text = text
+        section.edited_by = user
+        section.save()
+        record_change(instance=section, before=before, user=user)
+    return section
+
+
+def agreement_section_reset(*, project, code: str, user) -> bool:
+    """Go back to the generated text; False when the section was not customised."""
+    with transaction.atomic():
+        section = AgreementSection.objects.filter(project=project, code=code).first()
+        if section is None:
+            return False
+        record_change(instance=section, before=snapshot(section), user=user, deleted=True)
+        section.delete()
+    return True
+
+
+def communication_item_save(*, project, form, user) -> CommunicationItem:
+    return _save_form(form=form, user=user, project=project)
+
+
+def communication_item_delete(*, item: CommunicationItem, user) -> None:
+    before = snapshot(item)
+    with transaction.atomic():
+        record_change(instance=item, before=before, user=user, deleted=True)
+        item.delete()

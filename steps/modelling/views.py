@@ -1,0 +1,457 @@
+"""Pages of the modélisation tools: operating model, consent rounds, risks, agreement draft,
+and the communication plan of the réalisation step."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from projects.access import Access, get_project_object, project_view, require_edit
+from steps.method import STEPS_BY_CODE
+from steps.models import CommunicationItem, ConsentRound, OperatingModel, Risk
+
+from . import agreement, selectors, services
+from .enjeux import ENJEUX, ENJEUX_BY_CODE
+from .forms import (
+    AgreementSectionForm,
+    CommunicationItemForm,
+    ConsentOpenForm,
+    ConsentResponseForm,
+    OperatingModelForm,
+    RiskForm,
+)
+from .heatmap import level_of
+from .selectors import LEVEL_LABELS
+
+
+def _context(membership, step_code: str, page: str, **extra) -> dict:
+    return {
+        "project": membership.project,
+        "membership": membership,
+        "step": STEPS_BY_CODE[step_code],
+        "page": page,
+        **extra,
+    }
+
+
+# --- Operating model -----------------------------------------------------------------------
+
+
+@project_view(Access.READ)
+def operating_model(request, membership):
+    project = membership.project
+    model = selectors.operating_model_of(project)
+    rounds = selectors.consent_rounds(project)
+    open_round = next((r for r in rounds if r.is_open), None)
+    context = _context(
+        membership,
+        "modelisation",
+        _("Modèle de fonctionnement"),
+        model=model,
+        resources=selectors.pooled_resources(project),
+        rounds=rounds,
+        open_round=open_round,
+        open_form=ConsentOpenForm() if membership.is_coordinator and not open_round else None,
+    )
+    return render(request, "steps/modelling/operating_model.html", context)
+
+
+@project_view(Access.COORDINATE)
+def operating_model_edit(request, membership):
+    project = membership.project
+    instance = OperatingModel.objects.filter(project=project).first() or OperatingModel(
+        project=project
+    )
+    form = OperatingModelForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.operating_model_save(project=project, form=form, user=request.user)
+        messages.success(request, _("Le modèle de fonctionnement est enregistré."))
+        return redirect("steps:operating_model", project_slug=project.slug)
+    context = _context(
+        membership,
+        "modelisation",
+        _("Modifier le modèle de fonctionnement"),
+        form=form,
+        open_round=ConsentRound.objects.filter(project=project, closed_at__isnull=True).first(),
+    )
+    return render(request, "steps/modelling/operating_model_form.html", context)
+
+
+# --- Consent rounds ------------------------------------------------------------------------
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def consent_open(request, membership):
+    project = membership.project
+    form = ConsentOpenForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Le mot aux partenaires est trop long (2 000 caractères au plus).")
+        )
+        return redirect("steps:operating_model", project_slug=project.slug)
+    try:
+        consent_round = services.consent_round_open(
+            project=project, user=request.user, note=form.cleaned_data["note"]
+        )
+    except services.ConsentError as error:
+        messages.error(request, str(error))
+        return redirect("steps:operating_model", project_slug=project.slug)
+    messages.success(
+        request,
+        _("La ronde de consentement est ouverte : chaque organisation peut maintenant répondre."),
+    )
+    return redirect(
+        "steps:consent_round", project_slug=project.slug, consent_round_id=consent_round.pk
+    )
+
+
+def _response_form(membership, consent_round, data=None):
+    project = membership.project
+    if membership.is_partner:
+        return ConsentResponseForm(
+            data,
+            organisations=project.organisations.all(),
+            fixed_organisation=membership.organisation,
+        )
+    return ConsentResponseForm(data, organisations=project.organisations.all())
+
+
+def _render_round(request, membership, consent_round, *, form=None, status=200):
+    state = selectors.consent_state(consent_round)
+    can_answer = consent_round.is_open and (
+        membership.is_coordinator
+        or (
+            membership.is_partner
+            and any(row.organisation.pk == membership.organisation_id for row in state.rows)
+        )
+    )
+    own_response = None
+    if membership.is_partner:
+        own_response = next(
+            (
+                row.response
+                for row in state.rows
+                if row.organisation.pk == membership.organisation_id
+            ),
+            None,
+        )
+    if can_answer and form is None:
+        initial = {}
+        if own_response is not None:
+            initial = {"answer": own_response.answer, "reason": own_response.reason}
+        form = _response_form(membership, consent_round)
+        form.initial.update(initial)
+    context = _context(
+        membership,
+        "modelisation",
+        str(consent_round),
+        consent_round=consent_round,
+        state=state,
+        form=form if can_answer else None,
+        own_response=own_response,
+    )
+    return render(request, "steps/modelling/consent_round.html", context, status=status)
+
+
+@project_view(Access.READ)
+def consent_round(request, membership, consent_round_id):
+    consent_round = get_project_object(membership, ConsentRound, pk=consent_round_id)
+    return _render_round(request, membership, consent_round)
+
+
+@project_view(Access.CONTRIBUTE)
+@require_POST
+def consent_respond(request, membership, consent_round_id):
+    project = membership.project
+    consent_round = get_project_object(membership, ConsentRound, pk=consent_round_id)
+    form = _response_form(membership, consent_round, request.POST)
+    if not consent_round.is_open:
+        messages.error(request, _("Cette ronde est fermée : les réponses ne changent plus."))
+        return redirect(
+            "steps:consent_round", project_slug=project.slug, consent_round_id=consent_round.pk
+        )
+    if not form.is_valid():
+        return _render_round(request, membership, consent_round, form=form, status=400)
+    organisation = form.cleaned_data["organisation"]
+    # A partner answers for its own organisation only; the coordination for any.
+    require_edit(membership, organisation)
+    try:
+        services.consent_respond(
+            consent_round=consent_round,
+            organisation=organisation,
+            answer=form.cleaned_data["answer"],
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+        )
+    except services.ConsentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("La réponse de %(organisation)s est enregistrée.")
+            % {"organisation": organisation.name},
+        )
+    return redirect(
+        "steps:consent_round", project_slug=project.slug, consent_round_id=consent_round.pk
+    )
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def consent_close(request, membership, consent_round_id):
+    project = membership.project
+    consent_round = get_project_object(membership, ConsentRound, pk=consent_round_id)
+    try:
+        closed = services.consent_round_close(consent_round=consent_round, user=request.user)
+    except services.ConsentError as error:
+        messages.error(request, str(error))
+    else:
+        if closed.outcome == ConsentRound.Outcome.ADOPTED:
+            messages.success(
+                request,
+                _("Ronde fermée : aucune objection, le modèle de fonctionnement est adopté."),
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Ronde fermée : au moins une objection, le modèle de fonctionnement est "
+                    "à retravailler."
+                ),
+            )
+    return redirect(
+        "steps:consent_round", project_slug=project.slug, consent_round_id=consent_round.pk
+    )
+
+
+# --- Risk register ------------------------------------------------------------------------
+
+
+@project_view(Access.READ)
+def risks(request, membership):
+    project = membership.project
+    risk_list = selectors.risks_of(project)
+    used_enjeux = {risk.enjeu for risk in risk_list if risk.enjeu}
+    grid = selectors.risk_heat_map(risk_list)
+    heat_rows = [
+        (
+            Risk.Probability(row[0].probability).label,
+            [(cell, LEVEL_LABELS[cell.level]) for cell in row],
+        )
+        for row in grid.rows
+    ]
+    context = _context(
+        membership,
+        "modelisation",
+        _("Registre des risques"),
+        risks=[
+            (risk, LEVEL_LABELS[level_of(risk.probability, risk.impact)]) for risk in risk_list
+        ],
+        heat_map=grid,
+        heat_rows=heat_rows,
+        impact_labels=Risk.Impact.labels,
+        enjeux=[(enjeu, enjeu.code in used_enjeux) for enjeu in ENJEUX],
+    )
+    return render(request, "steps/modelling/risks.html", context)
+
+
+def _prefill_from_enjeu(request) -> dict:
+    """Initial values when the coordination adds a known enjeu (and maybe one remedy)."""
+    enjeu = ENJEUX_BY_CODE.get(request.GET.get("enjeu", ""))
+    if enjeu is None:
+        return {}
+    remedies = enjeu.remedies
+    index = request.GET.get("remede", "")
+    if index.isdigit() and int(index) < len(remedies):
+        remedies = (remedies[int(index)],)
+    return {
+        "title": enjeu.title,
+        "enjeu": enjeu.code,
+        "description": enjeu.description,
+        "mitigation": "\n".join(f"– {remedy}" for remedy in remedies),
+    }
+
+
+@project_view(Access.COORDINATE)
+def risk_create(request, membership):
+    project = membership.project
+    form = RiskForm(request.POST or None, project=project, initial=_prefill_from_enjeu(request))
+    if request.method == "POST" and form.is_valid():
+        risk = services.risk_save(project=project, form=form, user=request.user)
+        messages.success(request, _("Le risque « %(title)s » est ajouté.") % {"title": risk.title})
+        return redirect("steps:risks", project_slug=project.slug)
+    context = _context(membership, "modelisation", _("Nouveau risque"), form=form, risk=None)
+    return render(request, "steps/modelling/risk_form.html", context)
+
+
+@project_view(Access.COORDINATE)
+def risk_edit(request, membership, risk_id):
+    project = membership.project
+    risk = get_project_object(membership, Risk, pk=risk_id)
+    form = RiskForm(request.POST or None, project=project, instance=risk)
+    if request.method == "POST" and form.is_valid():
+        services.risk_save(project=project, form=form, user=request.user)
+        messages.success(request, _("Le risque est enregistré."))
+        return redirect("steps:risks", project_slug=project.slug)
+    context = _context(membership, "modelisation", _("Modifier un risque"), form=form, risk=risk)
+    return render(request, "steps/modelling/risk_form.html", context)
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def risk_delete(request, membership, risk_id):
+    project = membership.project
+    risk = get_project_object(membership, Risk, pk=risk_id)
+    title = risk.title
+    services.risk_delete(risk=risk, user=request.user)
+    messages.success(request, _("Le risque « %(title)s » est supprimé.") % {"title": title})
+    return redirect("steps:risks", project_slug=project.slug)
+
+
+# --- Agreement draft ------------------------------------------------------------------------
+
+
+@project_view(Access.READ)
+def agreement_page(request, membership):
+    project = membership.project
+    custom = selectors.custom_sections(project)
+    draft = selectors.agreement_draft(project, custom=custom)
+    sections = [
+        (section, selectors.edited_label(custom[section.code]) if section.is_custom else "")
+        for section in draft.sections
+    ]
+    gap = str(agreement.TO_SPECIFY)
+    context = _context(
+        membership,
+        "modelisation",
+        _("Projet d'entente"),
+        sections=sections,
+        gaps=[section for section in draft.sections if gap in section.text],
+        document_title=draft.title,
+        has_model=draft.facts.has_operating_model,
+    )
+    return render(request, "steps/modelling/agreement.html", context)
+
+
+def _section_title(code: str) -> str:
+    if code not in agreement.SECTION_TITLES:
+        raise Http404
+    return str(agreement.SECTION_TITLES[code])
+
+
+@project_view(Access.COORDINATE)
+def agreement_section_edit(request, membership, section_code):
+    project = membership.project
+    title = _section_title(section_code)
+    custom = selectors.custom_sections(project).get(section_code)
+    generated = selectors.generated_section_text(project, section_code)
+    form = AgreementSectionForm(
+        request.POST or None,
+        initial={"custom_text": custom.custom_text if custom else generated},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.agreement_section_save(
+            project=project,
+            code=section_code,
+            text=form.cleaned_data["custom_text"],
+            user=request.user,
+        )
+        messages.success(
+            request, _("La section « %(title)s » est enregistrée.") % {"title": title}
+        )
+        return redirect(f"{_agreement_url(project)}#section-{section_code}")
+    context = _context(
+        membership,
+        "modelisation",
+        _("Modifier la section « %(title)s »") % {"title": title},
+        form=form,
+        section_code=section_code,
+        section_title=title,
+        generated=generated,
+        custom=custom,
+    )
+    return render(request, "steps/modelling/agreement_section_form.html", context)
+
+
+def _agreement_url(project) -> str:
+    return reverse("steps:agreement", kwargs={"project_slug": project.slug})
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def agreement_reset_section(request, membership, section_code):
+    project = membership.project
+    title = _section_title(section_code)
+    if services.agreement_section_reset(project=project, code=section_code, user=request.user):
+        messages.success(
+            request,
+            _("La section « %(title)s » reprend le texte généré.") % {"title": title},
+        )
+    else:
+        messages.info(request, _("Cette section montrait déjà le texte généré."))
+    return redirect(f"{_agreement_url(project)}#section-{section_code}")
+
+
+# --- Communication plan -----------------------------------------------------------------------
+
+
+@project_view(Access.READ)
+def communication(request, membership):
+    project = membership.project
+    items = list(
+        CommunicationItem.objects.filter(project=project).select_related(
+            "responsible_organisation"
+        )
+    )
+    context = _context(membership, "realisation", _("Plan de communication"), items=items)
+    return render(request, "steps/modelling/communication.html", context)
+
+
+@project_view(Access.COORDINATE)
+def communication_item_create(request, membership):
+    project = membership.project
+    form = CommunicationItemForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        services.communication_item_save(project=project, form=form, user=request.user)
+        messages.success(request, _("L'élément est ajouté au plan de communication."))
+        return redirect("steps:communication", project_slug=project.slug)
+    context = _context(
+        membership,
+        "realisation",
+        _("Nouvel élément du plan de communication"),
+        form=form,
+        item=None,
+    )
+    return render(request, "steps/modelling/communication_form.html", context)
+
+
+@project_view(Access.COORDINATE)
+def communication_item_edit(request, membership, communication_item_id):
+    project = membership.project
+    item = get_project_object(membership, CommunicationItem, pk=communication_item_id)
+    form = CommunicationItemForm(request.POST or None, project=project, instance=item)
+    if request.method == "POST" and form.is_valid():
+        services.communication_item_save(project=project, form=form, user=request.user)
+        messages.success(request, _("L'élément du plan de communication est enregistré."))
+        return redirect("steps:communication", project_slug=project.slug)
+    context = _context(
+        membership,
+        "realisation",
+        _("Modifier un élément du plan de communication"),
+        form=form,
+        item=item,
+    )
+    return render(request, "steps/modelling/communication_form.html", context)
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def communication_item_delete(request, membership, communication_item_id):
+    project = membership.project
+    item = get_object_or_404(CommunicationItem, project=project, pk=communication_item_id)
+    services.communication_item_delete(item=item, user=request.user)
+    messages.success(request, _("L'élément est retiré du plan de communication."))
+    return redirect("steps:communication", project_slug=project.slug)

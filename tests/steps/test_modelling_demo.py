@@ -1,0 +1,67 @@
+"""The demo project's modélisation: a model by consent, two rounds, risks, a draft, a plan."""
+
+import pytest
+
+from projects.demo import DEMO_ORGANISATIONS, build_demo_project, demo_organisation
+from steps.modelling.enjeux import ENJEUX_BY_CODE
+from steps.modelling.selectors import agreement_sections, consent_state
+from steps.models import CommunicationItem, ConsentRound, OperatingModel, Risk
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    return build_demo_project()
+
+
+def test_demo_operating_model_works_by_consent(demo):
+    """Consent, monthly meetings, a lettre d'entente, costs shared by planned use."""
+    model = OperatingModel.objects.get(project=demo)
+    assert model.get_decision_process_display() == "Consentement"
+    assert model.meeting_frequency == OperatingModel.MeetingFrequency.MONTHLY
+    assert model.formalisation == OperatingModel.Form.LETTER
+    assert model.sharing_key == OperatingModel.SharingKey.USAGE
+    assert model.asymmetric_accepted and model.asymmetric_breaking_point
+
+
+def test_demo_first_round_objection_then_second_round_open(demo):
+    """Round 1 drew an objection (to rework); round 2 is answered by two partners."""
+    closed, current = ConsentRound.objects.filter(project=demo).order_by("opened_at")
+    assert closed.outcome == ConsentRound.Outcome.REWORK
+    vallee = demo_organisation(demo, "cdc_vallee")
+    assert [row.organisation for row in consent_state(closed).objections] == [vallee]
+    assert current.is_open
+    state = consent_state(current)
+    assert {row.organisation for row in state.agreed} == {
+        vallee,
+        demo_organisation(demo, "banque_alimentaire"),
+    }
+    assert len(state.pending) == len(DEMO_ORGANISATIONS) - 2
+    assert not state.objections
+
+
+def test_demo_risks_come_from_the_enjeux_with_owners(demo):
+    """Five or six risks, each from a known enjeu, with a mitigation and an owner."""
+    risks = list(Risk.objects.filter(project=demo))
+    assert 5 <= len(risks) <= 6
+    for risk in risks:
+        assert risk.enjeu in ENJEUX_BY_CODE
+        assert risk.mitigation
+        assert risk.owner_organisation in demo.organisations.all()
+
+
+def test_demo_agreement_has_custom_sections_and_signatures(demo):
+    """A couple of sections are rewritten; every partner has a signature block."""
+    sections = agreement_sections(demo)
+    assert [s.code for s in sections if s.is_custom] == ["objet", "differends"]
+    signatures = sections[-1].text
+    for data in DEMO_ORGANISATIONS.values():
+        assert f"Pour {data['name']}" in signatures
+
+
+def test_demo_communication_plan(demo):
+    """A small communication plan with responsible organisations."""
+    items = CommunicationItem.objects.filter(project=demo)
+    assert items.count() == 3
+    assert all(item.responsible_organisation_id for item in items)
