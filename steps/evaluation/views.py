@@ -1,0 +1,334 @@
+"""Pages of the évaluation tools: logic model, indicators and measurements, rounds.
+
+Everyone in the project reads them; only the coordination writes them.
+"""
+
+from django.contrib import messages
+from django.db.models import Max
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from projects.access import Access, get_project_object, project_view
+from steps.history import snapshot
+from steps.method import STEPS_BY_CODE
+from steps.models import EvaluationRound, Improvement, Indicator, LogicElement, Measurement
+from steps.planning.selectors import history_rows
+
+from . import services
+from .forms import (
+    EvaluationRoundForm,
+    ImprovementFormSet,
+    IndicatorForm,
+    LogicElementForm,
+    MeasurementForm,
+    TargetAssessmentsForm,
+)
+from .selectors import evaluation_rounds, indicators_with_charts, logic_model
+
+STEP = STEPS_BY_CODE["evaluation"]
+
+
+def _context(membership, **extra) -> dict:
+    return {"project": membership.project, "membership": membership, "step": STEP, **extra}
+
+
+def _url(membership, name: str) -> str:
+    return reverse(f"steps:{name}", args=[membership.project.slug])
+
+
+# Logic model --------------------------------------------------------------------------
+
+
+@project_view(Access.READ)
+def logic_model_view(request, membership):
+    model = logic_model(membership.project)
+    return render(request, "steps/evaluation/logic_model.html", _context(membership, model=model))
+
+
+def _logic_form_page(request, membership, *, form, title, element=None):
+    return render(
+        request,
+        "steps/planning/object_form.html",
+        _context(
+            membership,
+            form=form,
+            title=title,
+            parent_title=_("Modèle logique"),
+            parent_url=_url(membership, "logic_model"),
+            delete_url=(
+                reverse("steps:logic_element_delete", args=[membership.project.slug, element.pk])
+                if element
+                else None
+            ),
+            delete_warning=_("Ses liens vers les autres éléments seront aussi retirés."),
+            history=history_rows(element) if element else None,
+        ),
+    )
+
+
+@project_view(Access.COORDINATE)
+def logic_element_create(request, membership):
+    project = membership.project
+    kind = request.GET.get("type", "")
+    initial = {"origin": LogicElement.Origin.ANTICIPATED}
+    if kind in LogicElement.Kind.values:
+        initial["kind"] = kind
+        top = LogicElement.objects.filter(project=project, kind=kind).aggregate(top=Max("order"))
+        initial["order"] = (top["top"] or 0) + 1
+    form = LogicElementForm(request.POST or None, project=project, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.form_save(form=form, before=None, user=request.user, project=project)
+        messages.success(request, _("Élément ajouté au modèle logique."))
+        return redirect(_url(membership, "logic_model"))
+    return _logic_form_page(
+        request, membership, form=form, title=_("Nouvel élément du modèle logique")
+    )
+
+
+@project_view(Access.COORDINATE)
+def logic_element_edit(request, membership, logic_element_id):
+    element = get_project_object(membership, LogicElement, pk=logic_element_id)
+    before = snapshot(element)
+    form = LogicElementForm(request.POST or None, instance=element, project=membership.project)
+    if request.method == "POST" and form.is_valid():
+        services.form_save(form=form, before=before, user=request.user)
+        messages.success(request, _("Élément du modèle logique enregistré."))
+        return redirect(_url(membership, "logic_model"))
+    return _logic_form_page(
+        request,
+        membership,
+        form=form,
+        title=_("Modifier l'élément du modèle logique"),
+        element=element,
+    )
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def logic_element_delete(request, membership, logic_element_id):
+    element = get_project_object(membership, LogicElement, pk=logic_element_id)
+    services.object_delete(instance=element, user=request.user)
+    messages.success(request, _("Élément retiré du modèle logique."))
+    return redirect(_url(membership, "logic_model"))
+
+
+# Indicators ---------------------------------------------------------------------------
+
+
+def _indicators_page(request, membership, *, bound_form=None, bound_indicator_id=None, status=200):
+    """The indicators; after a refused measurement, that card shows the user's input."""
+    views = indicators_with_charts(membership.project)
+    cards = []
+    for view in views:
+        form = None
+        if membership.is_coordinator:
+            if view.indicator.pk == bound_indicator_id:
+                form = bound_form
+            else:
+                form = MeasurementForm(indicator=view.indicator)
+        cards.append({"view": view, "form": form})
+    return render(
+        request,
+        "steps/evaluation/indicators.html",
+        _context(membership, cards=cards),
+        status=status,
+    )
+
+
+@project_view(Access.READ)
+def indicator_list(request, membership):
+    return _indicators_page(request, membership)
+
+
+def _indicator_form_page(request, membership, *, form, title, indicator=None):
+    return render(
+        request,
+        "steps/planning/object_form.html",
+        _context(
+            membership,
+            form=form,
+            title=title,
+            parent_title=_("Indicateurs"),
+            parent_url=_url(membership, "indicators"),
+            delete_url=(
+                reverse("steps:indicator_delete", args=[membership.project.slug, indicator.pk])
+                if indicator
+                else None
+            ),
+            delete_warning=_("Ses mesures seront aussi supprimées."),
+            history=history_rows(indicator) if indicator else None,
+        ),
+    )
+
+
+@project_view(Access.COORDINATE)
+def indicator_create(request, membership):
+    project = membership.project
+    initial = {}
+    effect = request.GET.get("effet", "")
+    if effect.isdigit():
+        initial["effect"] = int(effect)
+    form = IndicatorForm(request.POST or None, project=project, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        indicator = services.form_save(form=form, before=None, user=request.user, project=project)
+        messages.success(request, _("Indicateur « %(name)s » ajouté.") % {"name": indicator})
+        return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
+    return _indicator_form_page(request, membership, form=form, title=_("Nouvel indicateur"))
+
+
+@project_view(Access.COORDINATE)
+def indicator_edit(request, membership, indicator_id):
+    indicator = get_project_object(membership, Indicator, pk=indicator_id)
+    before = snapshot(indicator)
+    form = IndicatorForm(request.POST or None, instance=indicator, project=membership.project)
+    if request.method == "POST" and form.is_valid():
+        services.form_save(form=form, before=before, user=request.user)
+        messages.success(request, _("Indicateur « %(name)s » enregistré.") % {"name": indicator})
+        return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
+    return _indicator_form_page(
+        request,
+        membership,
+        form=form,
+        title=_("Modifier l'indicateur « %(name)s »") % {"name": before["name"]},
+        indicator=indicator,
+    )
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def indicator_delete(request, membership, indicator_id):
+    indicator = get_project_object(membership, Indicator, pk=indicator_id)
+    services.object_delete(instance=indicator, user=request.user)
+    messages.success(request, _("Indicateur « %(name)s » supprimé.") % {"name": indicator})
+    return redirect(_url(membership, "indicators"))
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def measurement_add(request, membership, indicator_id):
+    indicator = get_project_object(membership, Indicator, pk=indicator_id)
+    form = MeasurementForm(request.POST, indicator=indicator)
+    if not form.is_valid():
+        return _indicators_page(
+            request, membership, bound_form=form, bound_indicator_id=indicator.pk, status=400
+        )
+    services.measurement_add(indicator=indicator, form=form, user=request.user)
+    messages.success(request, _("Mesure ajoutée à « %(name)s ».") % {"name": indicator})
+    return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def measurement_delete(request, membership, measurement_id):
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("indicator"),
+        indicator__project=membership.project,
+        pk=measurement_id,
+    )
+    indicator = measurement.indicator
+    services.object_delete(instance=measurement, user=request.user)
+    messages.success(request, _("Mesure supprimée de « %(name)s ».") % {"name": indicator})
+    return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
+
+
+# Evaluation rounds --------------------------------------------------------------------
+
+
+@project_view(Access.READ)
+def evaluation_round_list(request, membership):
+    rounds = evaluation_rounds(membership.project)
+    return render(request, "steps/evaluation/rounds.html", _context(membership, rounds=rounds))
+
+
+def _round_page(request, membership, evaluation_round=None):
+    """Create or edit a round: its text, the targets per indicator, the improvements."""
+    project = membership.project
+    data = request.POST if request.method == "POST" else None
+    before = snapshot(evaluation_round) if evaluation_round else None
+    form = EvaluationRoundForm(data, instance=evaluation_round)
+    indicators = list(Indicator.objects.filter(project=project))
+    assessments = (
+        {a.indicator_id: a for a in evaluation_round.assessments.all()} if evaluation_round else {}
+    )
+    assessments_form = TargetAssessmentsForm(data, indicators=indicators, assessments=assessments)
+    improvements = ImprovementFormSet(
+        data,
+        prefix="ameliorations",
+        queryset=(
+            Improvement.objects.filter(evaluation_round=evaluation_round).select_related(
+                "evaluation_round", "action"
+            )
+            if evaluation_round
+            else Improvement.objects.none()
+        ),
+    )
+    if data is not None and all(
+        [form.is_valid(), assessments_form.is_valid(), improvements.is_valid()]
+    ):
+        saved = services.evaluation_round_save(
+            project=project,
+            form=form,
+            before=before,
+            assessments_form=assessments_form,
+            improvements=improvements,
+            user=request.user,
+        )
+        messages.success(request, _("Bilan « %(title)s » enregistré.") % {"title": saved})
+        return redirect(f"{_url(membership, 'evaluation_rounds')}#bilan-{saved.pk}")
+    return render(
+        request,
+        "steps/evaluation/round_form.html",
+        _context(
+            membership,
+            form=form,
+            assessments_form=assessments_form,
+            improvements=improvements,
+            evaluation_round=evaluation_round,
+            history=history_rows(evaluation_round) if evaluation_round else None,
+        ),
+        status=400 if data is not None else 200,
+    )
+
+
+@project_view(Access.COORDINATE)
+def evaluation_round_create(request, membership):
+    return _round_page(request, membership)
+
+
+@project_view(Access.COORDINATE)
+def evaluation_round_edit(request, membership, evaluation_round_id):
+    evaluation_round = get_project_object(membership, EvaluationRound, pk=evaluation_round_id)
+    return _round_page(request, membership, evaluation_round)
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def evaluation_round_delete(request, membership, evaluation_round_id):
+    evaluation_round = get_project_object(membership, EvaluationRound, pk=evaluation_round_id)
+    services.object_delete(instance=evaluation_round, user=request.user)
+    messages.success(request, _("Bilan « %(title)s » supprimé.") % {"title": evaluation_round})
+    return redirect(_url(membership, "evaluation_rounds"))
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def improvement_to_action(request, membership, improvement_id):
+    improvement = get_object_or_404(
+        Improvement, evaluation_round__project=membership.project, pk=improvement_id
+    )
+    result = services.improvement_to_action(improvement=improvement, user=request.user)
+    if result.created:
+        messages.success(
+            request,
+            _("L'amélioration est devenue l'action « %(title)s » du plan. Précisez-la ici.")
+            % {"title": result.action},
+        )
+    else:
+        messages.info(
+            request,
+            _("Cette amélioration est déjà l'action « %(title)s » du plan.")
+            % {"title": result.action},
+        )
+    return redirect("steps:action_edit", membership.project.slug, result.action.pk)

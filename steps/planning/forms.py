@@ -1,0 +1,177 @@
+"""Forms of the strategic plan and the action plan; every message in French."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from steps.models import Action, Axis, Orientation, StrategicVision, Strategy
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; the value travels as ISO (AAAA-MM-JJ)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+DATE_MESSAGES = {"invalid": _("Entrez une date valide (AAAA-MM-JJ).")}
+PROGRESS_MESSAGES = {
+    "required": _("Indiquez l'avancement, de 0 à 100 %."),
+    "invalid": _("L'avancement est un nombre entier de 0 à 100."),
+    "min_value": _("L'avancement se situe entre 0 et 100."),
+    "max_value": _("L'avancement se situe entre 0 et 100."),
+}
+
+
+class StrategicVisionForm(forms.ModelForm):
+    class Meta:
+        model = StrategicVision
+        fields = ["vision", "values"]
+        widgets = {
+            "vision": forms.Textarea(attrs={"rows": 4}),
+            "values": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class AxisForm(forms.ModelForm):
+    class Meta:
+        model = Axis
+        fields = ["title", "description", "order"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"title": {"required": _("Donnez un titre à l'axe.")}}
+
+
+class OrientationForm(forms.ModelForm):
+    class Meta:
+        model = Orientation
+        fields = ["title", "description", "order"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"title": {"required": _("Donnez un titre à l'orientation.")}}
+
+
+class StrategyForm(forms.ModelForm):
+    class Meta:
+        model = Strategy
+        fields = ["title", "order"]
+        error_messages = {"title": {"required": _("Décrivez la stratégie.")}}
+
+
+class _ProgressMixin:
+    """Progress from 0 to 100; an action marked done is complete."""
+
+    def _clean_progress_and_status(self, cleaned):
+        if cleaned.get("status") == Action.Status.DONE and "progress" in cleaned:
+            cleaned["progress"] = 100
+        return cleaned
+
+
+class ActionForm(_ProgressMixin, forms.ModelForm):
+    progress = forms.IntegerField(
+        label=_("Avancement (%)"),
+        min_value=0,
+        max_value=100,
+        initial=0,
+        error_messages=PROGRESS_MESSAGES,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "title",
+            "description",
+            "axis",
+            "organisation",
+            "responsible_person",
+            "start_date",
+            "due_date",
+            "target",
+            "status",
+            "progress",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "start_date": DateInput(),
+            "due_date": DateInput(),
+        }
+        error_messages = {
+            "title": {"required": _("Nommez l'action.")},
+            "start_date": DATE_MESSAGES,
+            "due_date": DATE_MESSAGES,
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["axis"].queryset = Axis.objects.filter(project=project)
+        self.fields["axis"].empty_label = _("— Aucun axe —")
+        self.fields["organisation"].queryset = project.organisations.order_by("name")
+        self.fields["organisation"].empty_label = _("— À déterminer —")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, due = cleaned.get("start_date"), cleaned.get("due_date")
+        if start and due and due < start:
+            self.add_error("due_date", _("L'échéance ne peut pas précéder la date de début."))
+        return self._clean_progress_and_status(cleaned)
+
+
+class ActionStatusForm(_ProgressMixin, forms.Form):
+    """What a partner may change on an action of its organisation."""
+
+    status = forms.ChoiceField(label=_("Statut"), choices=Action.Status.choices)
+    progress = forms.IntegerField(
+        label=_("Avancement (%)"),
+        min_value=0,
+        max_value=100,
+        error_messages=PROGRESS_MESSAGES,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
+    )
+
+    def __init__(self, *args, action=None, **kwargs):
+        if action is not None:
+            kwargs.setdefault("initial", {"status": action.status, "progress": action.progress})
+            kwargs.setdefault("prefix", f"action-{action.pk}")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        return self._clean_progress_and_status(super().clean())
+
+
+class ActionFilterForm(forms.Form):
+    """The filters of the action list, read from the query string.
+
+    The options come from lists the page already fetched, so filtering costs no query.
+    """
+
+    axis = forms.ChoiceField(label=_("Axe"), required=False)
+    status = forms.ChoiceField(label=_("Statut"), required=False)
+    organisation = forms.ChoiceField(label=_("Organisation responsable"), required=False)
+    overdue = forms.BooleanField(label=_("En retard seulement"), required=False)
+
+    def __init__(self, *args, axes, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._axes = {str(axis.pk): axis for axis in axes}
+        self._organisations = {str(org.pk): org for org in organisations}
+        self.fields["axis"].choices = [("", _("Tous"))] + [(a.pk, a.title) for a in axes]
+        self.fields["status"].choices = [("", _("Tous"))] + list(Action.Status.choices)
+        self.fields["organisation"].choices = [("", _("Toutes"))] + [
+            (o.pk, o.name) for o in organisations
+        ]
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments of `actions_for` (invalid ones ignored)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = self.cleaned_data  # the fields that are valid
+        return {
+            "axis": self._axes.get(data.get("axis") or ""),
+            "status": data.get("status") or "",
+            "organisation": self._organisations.get(data.get("organisation") or ""),
+            "overdue": bool(data.get("overdue")),
+        }
+
+    @property
+    def is_filtering(self) -> bool:
+        return any(self.filters().values())

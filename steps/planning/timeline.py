@@ -1,0 +1,185 @@
+"""The geometry of the action plan's timeline (a Gantt chart by months), ORM-free.
+
+`build_timeline(spans, today=…)` turns dated spans into month columns, one row per span
+with its bar's position, and the x of the « today » marker. The template draws it as
+SVG with plain presentation attributes, so it prints and needs no script or inline style.
+"""
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+LABEL_WIDTH = 280  # the column of action titles
+MONTH_WIDTH = 64
+ROW_HEIGHT = 30
+BAR_HEIGHT = 16
+HEADER_HEIGHT = 46  # a line of years, a line of months
+TRAILING_WIDTH = 110  # room after the last month for the status written after a bar
+LABEL_MAX_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Span:
+    """Something to draw: `key` is handed back untouched (e.g. the action itself)."""
+
+    key: Any
+    label: str
+    start: date
+    end: date
+    progress: int = 0  # 0–100, drawn as a darker part of the bar
+
+
+@dataclass(frozen=True)
+class MonthColumn:
+    year: int
+    month: int
+    x: float
+    width: float
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def code(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def starts_year(self) -> bool:
+        return self.month == 1
+
+
+@dataclass(frozen=True)
+class YearBand:
+    year: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Row:
+    key: Any
+    label: str
+    full_label: str
+    start: date
+    end: date
+    y: float  # top of the row
+    bar_x: float
+    bar_y: float
+    bar_width: float
+    progress_width: float
+    months: tuple[str, ...]  # the month columns the bar covers, as "YYYY-MM"
+
+    @property
+    def text_y(self) -> float:
+        return self.y + ROW_HEIGHT / 2 + 4
+
+    @property
+    def after_bar_x(self) -> float:
+        return self.bar_x + self.bar_width + 6
+
+
+@dataclass(frozen=True)
+class Timeline:
+    months: tuple[MonthColumn, ...]
+    years: tuple[YearBand, ...]
+    rows: tuple[Row, ...]
+    today: date
+    today_x: float | None
+    width: float
+    height: float
+    label_width: float = LABEL_WIDTH
+    header_height: float = HEADER_HEIGHT
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.rows
+
+    @property
+    def first_month(self) -> date:
+        return self.months[0].first_day
+
+    @property
+    def last_month(self) -> date:
+        return self.months[-1].first_day
+
+
+def _month_index(first: date, day: date) -> int:
+    return (day.year - first.year) * 12 + day.month - first.month
+
+
+def _months_between(start: date, end: date) -> list[tuple[int, int]]:
+    months, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _x_of(first: date, day: date, *, end_of_day: bool = False) -> float:
+    """The x of the start (or the end) of a day, months being equally wide."""
+    days_in_month = calendar.monthrange(day.year, day.month)[1]
+    fraction = (day.day - (0 if end_of_day else 1)) / days_in_month
+    return LABEL_WIDTH + (_month_index(first, day) + fraction) * MONTH_WIDTH
+
+
+def shorten(text: str, limit: int = LABEL_MAX_CHARS) -> str:
+    """Cut a label to `limit` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def build_timeline(spans: Sequence[Span], *, today: date) -> Timeline:
+    """Lay out `spans` on month columns covering all of them and today."""
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    first_day = min([today, *(s.start for s in spans)]).replace(day=1)
+    last_day = max([today, *(s.end for s in spans)])
+    months = tuple(
+        MonthColumn(year, month, LABEL_WIDTH + i * MONTH_WIDTH, MONTH_WIDTH)
+        for i, (year, month) in enumerate(_months_between(first_day, last_day))
+    )
+    years: list[YearBand] = []
+    for column in months:
+        if years and years[-1].year == column.year:
+            last = years[-1]
+            years[-1] = YearBand(last.year, last.x, last.width + column.width)
+        else:
+            years.append(YearBand(column.year, column.x, column.width))
+
+    rows = []
+    for i, span in enumerate(spans):
+        start, end = (span.start, span.end) if span.start <= span.end else (span.end, span.start)
+        x0 = _x_of(first_day, start)
+        x1 = _x_of(first_day, end, end_of_day=True)
+        width = max(x1 - x0, 4.0)
+        y = HEADER_HEIGHT + i * ROW_HEIGHT
+        progress = min(max(span.progress, 0), 100)
+        rows.append(
+            Row(
+                key=span.key,
+                label=shorten(span.label),
+                full_label=span.label,
+                start=start,
+                end=end,
+                y=y,
+                bar_x=round(x0, 1),
+                bar_y=y + (ROW_HEIGHT - BAR_HEIGHT) / 2,
+                bar_width=round(width, 1),
+                progress_width=round(width * progress / 100, 1),
+                months=tuple(f"{y_:04d}-{m:02d}" for y_, m in _months_between(start, end)),
+            )
+        )
+    today_x = round(_x_of(first_day, today) + MONTH_WIDTH / 60, 1)
+    width = LABEL_WIDTH + len(months) * MONTH_WIDTH + TRAILING_WIDTH
+    height = HEADER_HEIGHT + max(len(rows), 1) * ROW_HEIGHT + 26  # room for « today »
+    return Timeline(
+        months=months,
+        years=tuple(years),
+        rows=tuple(rows),
+        today=today,
+        today_x=today_x,
+        width=width,
+        height=height,
+    )
