@@ -123,7 +123,8 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     with transaction.atomic():
         # Lock the row: two clicks on the same link cannot both create a membership.
         invitation = (
-            Invitation.objects.select_for_update()
+            # of=self: PostgreSQL cannot lock the nullable side of the organisation join.
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("project", "organisation")
             .get(pk=invitation.pk)
         )
