@@ -6,7 +6,8 @@ from .modelling.urls import urlpatterns as modelling
 from .planning.urls import urlpatterns as planning
 from .pricing.urls import urlpatterns as pricing
 from .questionnaire.urls import urlpatterns as questionnaire
+from .reports.urls import urlpatterns as reports
 
 app_name = "steps"
 
-urlpatterns = questionnaire + diagnostic + pricing + modelling + planning + evaluation
+urlpatterns = questionnaire + diagnostic + pricing + modelling + planning + evaluation + reports

@@ -1,0 +1,61 @@
+"""What every report shares: who is reading, the base context, file names, the response.
+
+A report is built for a member (`membership`, whose visibility rules filter the drafts
+of other organisations) or for nobody in particular (`None`: the management command,
+which exports the full view an advisor has).
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from mutualisation.pdf import PdfResult, render_pdf
+
+
+@dataclass(frozen=True)
+class FullView:
+    """Stands in for a membership when a report is exported outside a request."""
+
+    organisation_id: int | None = None
+    is_coordinator: bool = False
+    is_partner: bool = False
+    is_advisor: bool = True
+
+    def can_see_drafts_of(self, organisation) -> bool:
+        return True
+
+
+def viewer(membership):
+    """The membership, or the full view of an advisor when there is none."""
+    return membership if membership is not None else FullView()
+
+
+def base_context(project, *, organisations=None, step=None) -> dict:
+    """What templates/pdf/base.html expects: project, organisations, generation date."""
+    if organisations is None:
+        organisations = list(project.organisations.order_by("name", "pk"))
+    return {
+        "project": project,
+        "organisations": organisations,
+        "generated_at": timezone.localtime(),
+        "step": step,
+    }
+
+
+def file_name(kind: str, subject: str, when=None) -> str:
+    """« dossier-camion-partage-2026-11-22.pdf »."""
+    when = when or timezone.localdate()
+    slug = slugify(subject)[:60] or "rapport"
+    return f"{kind}-{slug}-{when.isoformat()}.pdf"
+
+
+def render(kind: str, context: dict) -> PdfResult:
+    return render_pdf(f"pdf/{kind}.html", context)
+
+
+def pdf_response(result: PdfResult, filename: str) -> HttpResponse:
+    response = HttpResponse(result.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,68 @@
+"""Download URLs of the PDF reports: READ access, then the report's own visibility rule.
+
+The PDF is generated in the request (the demo's reports take well under two seconds).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from projects.access import Access, project_view
+from steps.pricing.selectors import resource_for
+
+from . import couts, dossier, entente, evaluation, grille, plan, portrait
+from .common import file_name, pdf_response, render
+
+
+def _download(kind: str, context: dict, subject: str, prefix: str | None = None):
+    return pdf_response(render(kind, context), file_name(prefix or kind, subject))
+
+
+@project_view(Access.READ)
+def report_dossier(request, membership):
+    project = membership.project
+    context = dossier.build_dossier_context(membership, project)
+    return _download("dossier", context, project.slug)
+
+
+@project_view(Access.READ)
+def report_portrait(request, membership, organisation_id):
+    project = membership.project
+    organisation = get_object_or_404(project.organisations, pk=organisation_id)
+    context = portrait.build_portrait_context(membership, project, organisation=organisation)
+    if not context["visible"]:
+        raise PermissionDenied
+    return _download("portrait", context, organisation.name)
+
+
+@project_view(Access.READ)
+def report_grille(request, membership):
+    project = membership.project
+    return _download("grille", grille.build_grille_context(membership, project), project.slug)
+
+
+@project_view(Access.READ)
+def report_couts(request, membership, resource_id):
+    project = membership.project
+    resource = resource_for(project, resource_id)
+    context = couts.build_couts_context(membership, project, resource=resource)
+    return _download("couts", context, resource.name)
+
+
+@project_view(Access.READ)
+def report_plan(request, membership):
+    project = membership.project
+    context = plan.build_plan_context(membership, project)
+    return _download("plan", context, project.slug, prefix="plan-action")
+
+
+@project_view(Access.READ)
+def report_entente(request, membership):
+    project = membership.project
+    return _download("entente", entente.build_entente_context(membership, project), project.slug)
+
+
+@project_view(Access.READ)
+def report_evaluation(request, membership):
+    project = membership.project
+    context = evaluation.build_evaluation_context(membership, project)
+    return _download("evaluation", context, project.slug)
