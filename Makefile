@@ -29,7 +29,7 @@ DEV_STAMP := $(VENV)/.stamp-dev
 NPM_STAMP := node_modules/.stamp-npm
 
 .PHONY: help run test test-sqlite test-postgres lint format migrations-check messages \
-	install install-dev assets clean
+	install install-dev assets clean bench
 
 help:
 	@echo "make run              installe, migre, charge la démo et sert http://127.0.0.1:8000"
@@ -37,6 +37,7 @@ help:
 	@echo "make lint             ruff check et ruff format --check"
 	@echo "make format           ruff format et ruff check --fix"
 	@echo "make migrations-check vérifie qu'aucune migration ne manque"
+	@echo "make bench            banc d'essai des pages (SQLite, puis PostgreSQL si disponible)"
 	@echo "make clean            supprime .venv, node_modules et les fichiers produits"
 
 $(PY):
@@ -105,6 +106,16 @@ test-postgres: install-dev assets
 	.ci/with-postgres bash -c '$(PYTEST) $(XDIST) -m "not browser" $(PYTEST_ARGS) && \
 		echo "== Tests navigateur (Chromium) sur PostgreSQL ==" && \
 		$(PYTEST) -m browser $(PYTEST_ARGS)'
+
+# A fresh database each time: a temporary SQLite file, then a throwaway PostgreSQL cluster.
+bench: install
+	@echo "== Banc d'essai sur SQLite (fichier temporaire) =="
+	@dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+		export DEBUG=1 DATABASE_URL="sqlite:///$$dir/bench.sqlite3"; \
+		$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py bench
+	@echo "== Banc d'essai sur PostgreSQL =="
+	.ci/with-postgres bash -c 'export DEBUG=1; $(PY) manage.py migrate --noinput -v 0 && \
+		$(PY) manage.py bench'
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -7,7 +7,10 @@ from .planning.urls import urlpatterns as planning
 from .pricing.urls import urlpatterns as pricing
 from .questionnaire.urls import urlpatterns as questionnaire
 from .reports.urls import urlpatterns as reports
+from .transfer.urls import urlpatterns as transfer
 
 app_name = "steps"
 
-urlpatterns = questionnaire + diagnostic + pricing + modelling + planning + evaluation + reports
+urlpatterns = (
+    questionnaire + diagnostic + pricing + modelling + planning + evaluation + transfer + reports
+)

@@ -1,0 +1,45 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from steps.transfer.importer import ImportProblems, import_project
+
+
+class Command(BaseCommand):
+    help = (
+        "Importe un projet exporté par export_project. Le fichier est vérifié en entier "
+        "avant toute écriture ; un fichier invalide ne change rien."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Document JSON produit par export_project.")
+
+    def handle(self, *args, file, **options):
+        try:
+            with open(file, encoding="utf-8") as handle:
+                document = json.load(handle)
+        except OSError as error:
+            raise CommandError(f"Lecture impossible de « {file} » : {error}") from error
+        except json.JSONDecodeError as error:
+            raise CommandError(f"« {file} » n'est pas du JSON valide : {error}") from error
+        try:
+            result = import_project(document)
+        except ImportProblems as error:
+            lines = "\n".join(f"  - {problem}" for problem in error.problems)
+            raise CommandError(
+                f"Import refusé, rien n'a été modifié. Problèmes trouvés :\n{lines}"
+            ) from error
+        project = result.project
+        self.stdout.write(self.style.SUCCESS(f"Projet « {project.name} » importé."))
+        if result.slug_changed:
+            self.stdout.write(
+                f"L'identifiant « {document['project']['slug']} » était déjà pris : "
+                f"le projet est importé sous « {project.slug} »."
+            )
+        if result.created_users:
+            self.stdout.write(
+                f"{len(result.created_users)} compte(s) créé(s) sans mot de passe utilisable "
+                "(la personne passe par « mot de passe oublié ») : "
+                + ", ".join(result.created_users)
+            )
+        self.stdout.write(f"Adresse : {project.get_absolute_url()}")

@@ -1,0 +1,114 @@
+"""The JSON document of a project: its version, its sections and how references work.
+
+Format « mutualisation.projet », version FORMAT_VERSION::
+
+    {
+      "format": "mutualisation.projet",
+      "format_version": 1,
+      "exported_at": "2026-11-23T10:00:00+00:00",      # volatile: the only one
+      "project": {"slug": …, "name": …, …, "created_by": "<e-mail>",
+                  "organisations": ["organisation-1", …]},
+      "users": [{"email": …, "full_name": …}, …],        # never a password
+      "organisations": [{"ref": "organisation-1", "name": …, …}, …],
+      "members": [{"ref": "member-1", "user": "<e-mail>", "role": …,
+                   "organisation": "organisation-1" | null, …}, …],
+      … one list per section of SECTIONS, in that order …
+    }
+
+No local database id appears in the document. Each record carries a `ref`
+(« <section singular>-<n> », n from 1 in the order of the list) and refers to other
+records by their `ref`; people are referred to by their e-mail address; the project is
+implicit; a content type is « app_label.model ». Values: decimals as strings (never a
+float), dates and date-times in ISO 8601, JSON fields as they are stored.
+
+Two encodings need care:
+- the codes of the « autre » items an organisation adds to its portrait contain the
+  item's id (`reflexion.<dimension>.autre-<id>.<part>`); in the document the id is
+  replaced by `#<n>`, n being the position in `extra_items` (1 = first);
+- a change record points to its object by `"object": "<ref>"` (null when the object no
+  longer exists; it is then imported with object_id 0).
+
+Import creates new organisations (organisations are not matched across installations),
+matches people by e-mail (a missing person is created without a usable password) and
+takes the project's slug, or a new one when it is already used.
+"""
+
+from dataclasses import dataclass
+
+FORMAT = "mutualisation.projet"
+FORMAT_VERSION = 1
+# Keys whose value changes from one export to the next of the same data.
+VOLATILE_KEYS = ("exported_at",)
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # key of the list in the document
+    model: str  # app_label.ModelName
+    ref_prefix: str  # the records' refs are "<ref_prefix>-<n>"
+    project_path: str  # lookup from the model to the project
+
+
+# In dependency order; a reference to a later section (Action.created_from) is written
+# after every record exists.
+SECTIONS = (
+    Section("members", "projects.Membership", "member", "project"),
+    Section("step_statuses", "steps.StepStatus", "step-status", "project"),
+    Section("dimensions", "steps.ProjectDimension", "dimension", "project"),
+    Section("extra_items", "steps.ExtraPortraitItem", "extra-item", "project"),
+    Section("answers", "steps.Answer", "answer", "project"),
+    Section("answer_revisions", "steps.AnswerRevision", "answer-revision", "answer__project"),
+    Section("diagnostic_verdicts", "steps.DiagnosticVerdict", "verdict", "project"),
+    Section("pooled_resources", "steps.PooledResource", "resource", "project"),
+    Section("commitments", "steps.Commitment", "commitment", "resource__project"),
+    Section("usage_records", "steps.UsageRecord", "usage-record", "resource__project"),
+    Section("operating_model", "steps.OperatingModel", "operating-model", "project"),
+    Section("consent_rounds", "steps.ConsentRound", "consent-round", "project"),
+    Section(
+        "consent_responses", "steps.ConsentResponse", "consent-response", "consent_round__project"
+    ),
+    Section("risks", "steps.Risk", "risk", "project"),
+    Section("agreement_sections", "steps.AgreementSection", "agreement-section", "project"),
+    Section("communication_items", "steps.CommunicationItem", "communication-item", "project"),
+    Section("strategic_vision", "steps.StrategicVision", "vision", "project"),
+    Section("axes", "steps.Axis", "axis", "project"),
+    Section("orientations", "steps.Orientation", "orientation", "axis__project"),
+    Section("strategies", "steps.Strategy", "strategy", "orientation__axis__project"),
+    Section("actions", "steps.Action", "action", "project"),
+    Section("logic_elements", "steps.LogicElement", "logic-element", "project"),
+    Section("indicators", "steps.Indicator", "indicator", "project"),
+    Section("measurements", "steps.Measurement", "measurement", "indicator__project"),
+    Section("evaluation_rounds", "steps.EvaluationRound", "evaluation-round", "project"),
+    Section(
+        "target_assessments",
+        "steps.TargetAssessment",
+        "target-assessment",
+        "evaluation_round__project",
+    ),
+    Section("improvements", "steps.Improvement", "improvement", "evaluation_round__project"),
+    Section("change_records", "steps.ChangeRecord", "change-record", "project"),
+)
+
+ORGANISATION_PREFIX = "organisation"
+USER_FIELDS = ("email", "full_name")
+ORGANISATION_FIELDS = (
+    "name",
+    "neq",
+    "region",
+    "sector",
+    "staff_size",
+    "budget_band",
+    "mission",
+    "website",
+    "created_at",
+)
+PROJECT_FIELDS = (
+    "slug",
+    "name",
+    "description",
+    "territory",
+    "scope",
+    "status",
+    "created_by",
+    "created_at",
+)

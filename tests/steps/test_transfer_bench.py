@@ -1,0 +1,22 @@
+"""The benchmark command runs end to end on a small size (figures are not checked)."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bench_prints_references_pages_and_query_counts(capsys):
+    """One run per page: the table lists both references and every main page."""
+    call_command("bench", runs=1, organisations=5)
+    out = capsys.readouterr().out
+    for label in ("Référence : vue nue", "Référence : tableau 50 × 8", "Plan d'action"):
+        assert label in out
+    assert "req. 5 org." in out
+    assert "requêtes variables" not in out
+
+
+def test_bench_refuses_a_database_with_projects(world):
+    """The bench wants a fresh database and says so."""
+    with pytest.raises(CommandError, match="base neuve"):
+        call_command("bench", runs=1)
