@@ -7,11 +7,6 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (  # noqa: F401 — the browser folder's fixtures, reused
-    allow_orm_next_to_playwright,
-    browser_context_args,
-    browser_type_launch_args,
-)
 from tests.steps.factories_modelling import RiskFactory
 from tests.steps.factories_planning import ActionFactory
 from tests.steps.factories_pricing import PooledResourceFactory
@@ -19,9 +14,25 @@ from tests.steps.factories_pricing import PooledResourceFactory
 pytestmark = pytest.mark.browser
 
 
-def watched_page(browser, live_server, user, browser_context_args):  # noqa: F811
-    """A logged-in page that records every CSP violation the browser reports."""
-    context = browser.new_context(**browser_context_args)
+@pytest.fixture
+def watched_page(browser, live_server, browser_context_args):
+    """Open logged-in pages that record every CSP violation the browser reports.
+
+    Their contexts are closed before the live server stops, so no request is left in flight.
+    """
+    contexts = []
+
+    def open_page(user):
+        context = browser.new_context(**browser_context_args)
+        contexts.append(context)
+        return _watch(context, live_server, user)
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def _watch(context, live_server, user):
     if user is not None:
         client = Client()
         client.force_login(user)
@@ -57,17 +68,12 @@ def violations(page) -> list[str]:
     return page.violations + page.evaluate("window.__csp")
 
 
-def test_csp_main_pages_have_no_violation(
-    world,
-    live_server,
-    browser,
-    browser_context_args,  # noqa: F811
-):
+def test_csp_main_pages_have_no_violation(world, transactional_db, live_server, watched_page):
     """Dashboard, questionnaire, calculator, grid, risks and plan load without violation."""
     PooledResourceFactory(project=world.project)
     RiskFactory(project=world.project)
     ActionFactory(project=world.project, organisation=world.org_a)
-    page = watched_page(browser, live_server, world.coordinator, browser_context_args)
+    page = watched_page(world.coordinator)
     slug = world.project.slug
     paths = [
         reverse("projects:home", args=[slug]),
@@ -89,13 +95,10 @@ def test_csp_main_pages_have_no_violation(
 
 
 def test_csp_autosave_and_calculator_scripts_still_work(
-    world,
-    live_server,
-    browser,
-    browser_context_args,  # noqa: F811
+    world, transactional_db, live_server, watched_page
 ):
     """Typing an answer saves it, typing in the calculator shows a breakdown: no violation."""
-    page = watched_page(browser, live_server, world.partner_a, browser_context_args)
+    page = watched_page(world.partner_a)
     slug = world.project.slug
     page.goto(
         live_server.url + reverse("steps:org_answers", args=[slug, "impulsion", world.org_a.pk])
@@ -105,7 +108,7 @@ def test_csp_autosave_and_calculator_scripts_still_work(
     page.get_by_text("Enregistré à").first.wait_for()
     assert violations(page) == []
 
-    page = watched_page(browser, live_server, world.coordinator, browser_context_args)
+    page = watched_page(world.coordinator)
     page.goto(live_server.url + reverse("steps:resource_create", args=[slug]))
     page.locator("#id_name").fill("Camion réfrigéré")
     page.locator("#id_consumable_cost_per_unit").fill("0,40")
@@ -114,9 +117,9 @@ def test_csp_autosave_and_calculator_scripts_still_work(
     assert violations(page) == []
 
 
-def test_csp_login_page_has_no_violation(db, live_server, browser, browser_context_args):  # noqa: F811
+def test_csp_login_page_has_no_violation(transactional_db, live_server, watched_page):
     """The anonymous login page loads its styles and scripts under the policy."""
-    page = watched_page(browser, live_server, None, browser_context_args)
+    page = watched_page(None)
 
     page.goto(live_server.url + reverse("login"))
 
