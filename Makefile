@@ -29,7 +29,7 @@ DEV_STAMP := $(VENV)/.stamp-dev
 NPM_STAMP := node_modules/.stamp-npm
 
 .PHONY: help run test test-sqlite test-postgres lint format migrations-check messages \
-	install install-dev assets clean bench
+	install install-dev assets clean bench loadtest
 
 help:
 	@echo "make run              installe, migre, charge la démo et sert http://127.0.0.1:8000"
@@ -38,6 +38,7 @@ help:
 	@echo "make format           ruff format et ruff check --fix"
 	@echo "make migrations-check vérifie qu'aucune migration ne manque"
 	@echo "make bench            banc d'essai des pages (SQLite, puis PostgreSQL si disponible)"
+	@echo "make loadtest         test de charge : gunicorn + PostgreSQL jetable, 50 utilisateurs, 60 s"
 	@echo "make clean            supprime .venv, node_modules et les fichiers produits"
 
 $(PY):
@@ -107,15 +108,30 @@ test-postgres: install-dev assets
 		echo "== Tests navigateur (Chromium) sur PostgreSQL ==" && \
 		$(PYTEST) -m browser $(PYTEST_ARGS)'
 
-# A fresh database each time: a temporary SQLite file, then a throwaway PostgreSQL cluster.
+# A fresh database each time: a temporary SQLite file, then a throwaway PostgreSQL cluster,
+# both with persistent connections as in production (DEBUG=1 only spares a SECRET_KEY: the
+# pages are measured with DEBUG off), then PostgreSQL / SQLite page by page.
+# BENCH_ARGS: e.g. --runs 15.
+BENCH_ARGS ?=
 bench: install
-	@echo "== Banc d'essai sur SQLite (fichier temporaire) =="
-	@dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
-		export DEBUG=1 DATABASE_URL="sqlite:///$$dir/bench.sqlite3"; \
-		$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py bench
-	@echo "== Banc d'essai sur PostgreSQL =="
-	.ci/with-postgres bash -c 'export DEBUG=1; $(PY) manage.py migrate --noinput -v 0 && \
-		$(PY) manage.py bench'
+	@dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; export DEBUG=1 BENCH_DIR="$$dir"; \
+		export CONN_MAX_AGE=$${CONN_MAX_AGE:-60}; \
+		echo "== Banc d'essai sur SQLite (fichier temporaire) =="; \
+		DATABASE_URL="sqlite:///$$dir/bench.sqlite3" $(PY) manage.py migrate --noinput -v 0; \
+		DATABASE_URL="sqlite:///$$dir/bench.sqlite3" $(PY) manage.py bench $(BENCH_ARGS) \
+			--json "$$dir/sqlite.json"; \
+		echo "== Banc d'essai sur PostgreSQL =="; \
+		.ci/with-postgres bash -c '$(PY) manage.py migrate \
+			--noinput -v 0 && $(PY) manage.py bench $(BENCH_ARGS) --json "$$BENCH_DIR/postgresql.json"'; \
+		if [ -f "$$dir/postgresql.json" ]; then \
+			echo "== PostgreSQL / SQLite =="; \
+			$(PY) manage.py bench_compare "$$dir/sqlite.json" "$$dir/postgresql.json"; \
+		fi
+
+# Bounded load test (issue 9): gunicorn with 2 workers on a throwaway PostgreSQL, locust
+# headless on the loopback, 50 users for 60 s; fails on any error or a p95 ≥ 500 ms.
+loadtest: install-dev assets
+	REQUIRE_POSTGRES=1 .ci/with-postgres loadtest/run.sh
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles test-artifacts .pytest_cache .ruff_cache

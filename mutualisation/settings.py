@@ -30,7 +30,13 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The public address of the site (« https://mutualisation.example.org ») behind a reverse
+# proxy, for links in e-mails; empty: links use the address of the request.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
+if SITE_URL and not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "SITE_URL must be an absolute address such as https://mutualisation.example.org."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -87,9 +93,17 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Persistent connections: a new TCP + auth handshake per request costs more than the page.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# Persistent connections: a new connection per request costs a TCP + authentication
+# handshake on PostgreSQL and a re-read of the schema on SQLite (~1 ms a request, measured
+# with `make bench`). Not for SQLite under DEBUG: the development server runs each request
+# in a new thread, which would leave one open connection per finished thread.
+_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+    "CONN_MAX_AGE", default=60 if _POSTGRES or not DEBUG else 0
+)
+if _POSTGRES:
+    # One `SELECT 1` per request on a reused connection: a restarted database server
+    # costs a reconnection, not an error page.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     # Take SQLite's write lock when a transaction starts, so two concurrent saves queue
@@ -108,8 +122,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five failed logins for one e-mail from one IP address lock that pair out for 15 minutes;
-# a successful login clears the count. Behind a proxy, REMOTE_ADDR is the proxy's address
-# (never X-Forwarded-For, which a client can forge): the lockout then works per e-mail.
+# a successful login clears the count. Behind a proxy, REMOTE_ADDR is the proxy's address:
+# without TRUSTED_PROXY_COUNT (below) the lockout then works per e-mail.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -118,6 +132,12 @@ AXES_USERNAME_CALLABLE = "mutualisation.throttling.login_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# Behind N reverse proxies that each append the address they received the request from
+# to X-Forwarded-For, TRUSTED_PROXY_COUNT=N makes the lockout count per client address:
+# the N-th entry from the right (entries further left can be forged by the client).
+# 0, the default, ignores the header and uses REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "mutualisation.throttling.client_ip"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -171,8 +191,8 @@ INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
 # Production hardening: on whenever DEBUG is off; a reverse proxy terminates TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# SECURE_COOKIES=0 only for plain HTTP on the loopback (make loadtest): check --deploy warns.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 # No script reads the CSRF cookie: autosave.js takes the token from the form's hidden input.
 CSRF_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

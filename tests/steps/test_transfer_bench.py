@@ -8,7 +8,8 @@ pytestmark = pytest.mark.django_db
 
 def test_bench_prints_references_pages_and_query_counts(capsys):
     """One run per page: the table lists both references and every main page."""
-    call_command("bench", runs=1, organisations=5)
+    # The PDF measurements have their own tests (tests/test_bench.py): minutes otherwise.
+    call_command("bench", runs=1, organisations=5, no_reports=True)
     out = capsys.readouterr().out
     for label in ("Référence : vue nue", "Référence : tableau 50 × 8", "Plan d'action"):
         assert label in out
