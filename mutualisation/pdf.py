@@ -12,10 +12,29 @@ fetch anything but the app's own static files, whatever ends up in the HTML:
 
 Fonts come from the system (fontconfig: DejaVu / Liberation, installed by `.ci/run` and
 documented in the README); the PDF CSS declares no @font-face, so nothing is fetched.
+
+The two halves are callable on their own (the benchmark times WeasyPrint alone on the
+very HTML a report produced): `render_html` (template → final HTML string) and
+`html_to_pdf` (HTML → PDF); `render_pdf` chains them.
+
+Accessibility: every PDF is written as PDF/UA-1 (`PDF_OPTIONS`): tagged (structure tree,
+headings, lists, tables with their header cells, figures with the SVG <title> as
+alternative text), marked, with the document language, the title shown by viewers and
+the PDF/UA identifier in the XMP metadata. WeasyPrint 70 lays out our reports exactly as
+with plain `pdf_tags=True` (compared page by page as images), without a warning.
+
+Speed: WeasyPrint allocates millions of short-lived objects; Python's cyclic garbage
+collector, run at its default thresholds, took about 30 % of the time of a report
+(measured on the demo's dossier and on a 138-page synthetic one) while freeing almost
+nothing, since the document's boxes stay alive until the PDF is written. The render runs
+with a much higher first-generation threshold (`gc_relaxed`): same peak memory within a
+few per cent, a third less time.
 """
 
+import gc
 import mimetypes
 import posixpath
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -30,7 +49,13 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 BASE_URL = "https://mutualisation.invalid/"
 
 # Shared by every render in this process: logos and icons are decoded once.
-_IMAGE_CACHE: dict = {}
+IMAGE_CACHE: dict = {}
+
+# Options of every write: PDF/UA-1 (tagged PDF, PDF 1.7, XMP identification).
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+# First-generation threshold of the garbage collector while WeasyPrint works (default 700).
+GC_THRESHOLD = 50_000
 
 ALLOWED_SUFFIXES = {".css", ".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp", ".woff", ".woff2"}
 
@@ -92,24 +117,40 @@ class PdfResult:
     page_count: int
 
 
+@contextmanager
+def gc_relaxed(threshold: int = GC_THRESHOLD):
+    """Collect garbage less often for the duration of the block (then as before)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(max(threshold, previous[0]), *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 def html_to_pdf(html: str, *, fetcher: StaticOnlyFetcher | None = None) -> PdfResult:
-    """Lay out final HTML into a PDF with the static-only fetcher and no attachments."""
+    """Lay out final HTML into a PDF/UA document, static-only fetcher, no attachments."""
     fetcher = fetcher or StaticOnlyFetcher()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
-        cache=_IMAGE_CACHE, pdf_tags=True
-    )
-    document.metadata.attachments = []
-    for page in document.pages:
-        page.links = [link for link in page.links if link[0] != "attachment"]
-    content = document.write_pdf(pdf_tags=True, attachments=None)
+    with gc_relaxed():
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+            cache=IMAGE_CACHE, **PDF_OPTIONS
+        )
+        document.metadata.attachments = []
+        for page in document.pages:
+            page.links = [link for link in page.links if link[0] != "attachment"]
+        content = document.write_pdf(attachments=None, **PDF_OPTIONS)
     return PdfResult(content, html, fetcher, len(document.pages))
 
 
-def render_pdf(template_name: str, context: dict, *, request=None) -> PdfResult:
-    """Render `template_name` (extending templates/pdf/base.html) to a PDF.
+def render_html(template_name: str, context: dict, *, request=None) -> str:
+    """The final HTML of a report: `template_name` (extending templates/pdf/base.html).
 
     The template sets the document title, the author (the project) and the language
     (fr-CA) through pdf/base.html's blocks; WeasyPrint turns them into PDF metadata.
     """
-    html = render_to_string(template_name, context, request=request)
-    return html_to_pdf(html)
+    return render_to_string(template_name, context, request=request)
+
+
+def render_pdf(template_name: str, context: dict, *, request=None) -> PdfResult:
+    """Render `template_name` to HTML, then to a PDF (`render_html` + `html_to_pdf`)."""
+    return html_to_pdf(render_html(template_name, context, request=request))

@@ -126,12 +126,13 @@ def scope_answers(state, viewer, step: str, organisation) -> ScopeAnswers:
 
 def step_answers(state, viewer, step: str) -> dict:
     """A step's project-level answers and every organisation's, for the dossier."""
+    organisations = (
+        [scope_answers(state, viewer, step, organisation) for organisation in state.organisations]
+        if has_organisation_scope(step)
+        else []
+    )
     return {
         "project": scope_answers(state, viewer, step, None) if has_project_scope(step) else None,
-        "organisations": [
-            scope_answers(state, viewer, step, organisation)
-            for organisation in state.organisations
-        ]
-        if has_organisation_scope(step)
-        else [],
+        "organisations": organisations,
+        "has_portrait": any(scope.portrait for scope in organisations),
     }

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from mutualisation.pdf import PdfResult, render_pdf
 
@@ -32,6 +34,29 @@ def viewer(membership):
     return membership if membership is not None else FullView()
 
 
+def _css_string(text: str) -> str:
+    """A CSS string literal: quotes and backslashes escaped, no way out of <style>."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    text = text.replace("\n", " ")
+    return f'"{text}"'
+
+
+def page_counter_css() -> str:
+    """The footer's « page X de Y » in the current language, as a CSS `content` value."""
+    label = gettext("page %(page)s de %(pages)s")
+    before, _, rest = label.partition("%(page)s")
+    between, _, after = rest.partition("%(pages)s")
+    parts = [_css_string(before), "counter(page)", _css_string(between), "counter(pages)"]
+    if after:
+        parts.append(_css_string(after))
+    return mark_safe(" ".join(parts))  # noqa: S308 - built from escaped CSS strings
+
+
+def css_string(text) -> str:
+    """Any text (a project's name) as a CSS string for the page margins' `content`."""
+    return mark_safe(_css_string(str(text)))  # noqa: S308 - escaped for CSS and <style>
+
+
 def base_context(project, *, organisations=None, step=None) -> dict:
     """What templates/pdf/base.html expects: project, organisations, generation date."""
     if organisations is None:
@@ -41,6 +66,7 @@ def base_context(project, *, organisations=None, step=None) -> dict:
         "organisations": organisations,
         "generated_at": timezone.localtime(),
         "step": step,
+        "page_counter": page_counter_css(),
     }
 
 

@@ -17,7 +17,7 @@ from .common import base_context, viewer
 from .couts import resource_sheet_from
 from .evaluation import evaluation_parts
 from .grille import diagnostic_parts
-from .plan import action_plan
+from .plan import PORTRAIT_AREA, action_plan
 
 
 def synthesis_tables(visible, tables) -> list:
@@ -47,7 +47,11 @@ def risk_parts(project) -> dict:
     heat = modelling.risk_heat_map(risks)
     labels = modelling.LEVEL_LABELS
     return {
-        "risks": [(risk, labels[level_of(risk.probability, risk.impact)]) for risk in risks],
+        "risks": [
+            (risk, level, labels[level])
+            for risk in risks
+            for level in [level_of(risk.probability, risk.impact)]
+        ],
         "heat_map": heat,
         "heat_rows": [
             (
@@ -60,6 +64,21 @@ def risk_parts(project) -> dict:
     }
 
 
+def labelled_lines(text: str) -> list[tuple[str, str]]:
+    """« Label : value » lines as (label, value); a line without a label continues the
+    previous value (a multi-line answer)."""
+    result = []
+    for line in text.splitlines():
+        label, separator, value = line.partition(" : ")
+        if separator and label:
+            result.append((label, value))
+        elif result:
+            result[-1] = (result[-1][0], f"{result[-1][1]}\n{line}")
+        else:
+            result.append(("", line))
+    return result
+
+
 def modelling_parts(project, organisations) -> dict:
     commitments = modelling.commitments_by_resource(project)
     model = modelling.operating_model_of(project)
@@ -69,7 +88,9 @@ def modelling_parts(project, organisations) -> dict:
             for resource in modelling.pooled_resources(project)
         ],
         "operating_model": model,
-        "operating_lines": modelling.operating_model_summary(model).splitlines() if model else [],
+        "operating_lines": labelled_lines(modelling.operating_model_summary(model))
+        if model
+        else [],
         "consent_states": [modelling.consent_state(r) for r in modelling.consent_rounds(project)],
     }
 
@@ -79,18 +100,20 @@ def build_dossier_context(membership, project) -> dict:
     state = load_state(project)
     context = base_context(project, organisations=state.organisations)
     visible, hidden, tables = impulsion_synthesis(state, who)
+    synthesis = synthesis_tables(visible, tables)
     context.update(
         steps=[(step, step_answers(state, who, step.code)) for step in STEPS],
         synthesis={
             "visible": visible,
             "hidden": hidden,
-            "tables": synthesis_tables(visible, tables),
+            "tables": synthesis,
+            "ticked": any(groups or others for _question, groups, others in synthesis),
         },
         plan=strategic_plan(project),
         **diagnostic_parts(project),
         **modelling_parts(project, state.organisations),
         **risk_parts(project),
-        **action_plan(project),
+        **action_plan(project, area=PORTRAIT_AREA),
         **evaluation_parts(project),
     )
     return context

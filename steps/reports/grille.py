@@ -9,8 +9,11 @@ from steps.method import STEPS_BY_CODE
 
 from .common import base_context
 
-# Organisation columns per table: a landscape Letter page stays readable with four.
-ORGANISATIONS_PER_TABLE = 4
+# Organisation columns per table: five short cells on a portrait Letter page (the
+# dossier), six detailed ones on a landscape page (the grid report); more organisations
+# make more tables, one after another.
+ORGANISATIONS_PER_TABLE = 5
+ORGANISATIONS_PER_LANDSCAPE_TABLE = 6
 # Beyond this many organisations, the pair matrix is shown as a ranked list instead.
 MATRIX_MAX_ORGANISATIONS = 10
 SHORT_TEXT = 140
@@ -31,6 +34,15 @@ class ColumnGroup:
     organisations: tuple
     sections: list  # [(section title, [(line, [CellView])])]
     first: int  # number of the first organisation of the group (1-based)
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.organisations) - 1
+
+    @property
+    def span(self) -> int:
+        """Columns of the table: the item, then one per organisation."""
+        return len(self.organisations) + 1
 
 
 def _short(text: str) -> str:
@@ -65,7 +77,7 @@ def column_groups(data: selectors.Grid, size: int = ORGANISATIONS_PER_TABLE) -> 
     return groups
 
 
-def diagnostic_parts(project) -> dict:
+def diagnostic_parts(project, *, per_table: int = ORGANISATIONS_PER_TABLE) -> dict:
     """The grid, its potential and the pair matrix, read once."""
     data = selectors.build_grid(project)
     result = grid.potential(data.rows, data.verdicts, data.dimension_titles)
@@ -79,7 +91,7 @@ def diagnostic_parts(project) -> dict:
     full_matrix = 1 < len(matrix.organisations) <= MATRIX_MAX_ORGANISATIONS
     return {
         "grid": data,
-        "groups": column_groups(data),
+        "groups": column_groups(data, per_table),
         "overall": result.overall,
         "overall_label": LEVEL_LABELS.get(result.overall.level, ""),
         "dimensions": dimensions,
@@ -102,5 +114,5 @@ def diagnostic_parts(project) -> dict:
 
 def build_grille_context(membership, project) -> dict:
     context = base_context(project, step=STEPS_BY_CODE["diagnostic"])
-    context.update(diagnostic_parts(project))
+    context.update(diagnostic_parts(project, per_table=ORGANISATIONS_PER_LANDSCAPE_TABLE))
     return context

@@ -74,7 +74,7 @@ def _build(kind, project):
             ["Fiche coût d'utilisation", "Raboteuse", "37,84 $", "Seuil de rentabilité"],
             (1, 6),
         ),
-        ("grille", ["Grille de diagnostic", "Potentiel global", "Les portraits croisés"], (2, 20)),
+        ("grille", ["Grille du diagnostic", "Potentiel global", "Les portraits croisés"], (2, 20)),
         ("plan", ["Plan d'action", "Calendrier", "Échéance"], (1, 10)),
         ("entente", ["Article 1", "Entre les parties", "Signature"], (2, 8)),
         ("evaluation", ["Bilan d'évaluation", "Modèle logique", "Indicateurs"], (1, 10)),
@@ -208,7 +208,7 @@ def test_export_report_command_writes_a_pdf(demo, tmp_path):
     """The command exports the full view of a report to a valid PDF file."""
     output = tmp_path / "grille.pdf"
     call_command("export_report", demo.slug, "--kind", "grille", "-o", str(output))
-    assert "Grille de diagnostic" in _text(output.read_bytes())
+    assert "Grille du diagnostic" in _text(output.read_bytes())
     resource = _guide_resource(demo)
     output = tmp_path / "couts.pdf"
     call_command(
