@@ -6,7 +6,9 @@
  *
  * The page provides: form[data-autosave-url][data-organisation-id] containing
  * [data-question][data-version] blocks (inputs + hidden "<code>__version" + a
- * [data-save-state] element), and #autosave-messages with the translated words.
+ * [data-save-state] element), and #autosave-messages with the translated words; an
+ * optional [data-progress] element (a .status-badge and a [data-progress-count]) shows
+ * the status and the count of answers the server sends back after each save.
  */
 (function () {
   "use strict";
@@ -24,6 +26,29 @@
   var MAX_RETRY_DELAY = 30000;
   var savers = new Map();
   var leaving = false;
+
+  // The status badge and the count of answers of the page follow the saves.
+  var progressElement = document.querySelector("[data-progress]");
+
+  function showProgress(progress) {
+    if (!progressElement || !progress) {
+      return;
+    }
+    var badge = progressElement.querySelector(".status-badge");
+    if (badge && progress.status) {
+      Array.prototype.slice.call(badge.classList).forEach(function (name) {
+        if (name.indexOf("status-") === 0 && name !== "status-badge") {
+          badge.classList.remove(name);
+        }
+      });
+      badge.classList.add("status-" + progress.status);
+      badge.textContent = progress.status_label;
+    }
+    var count = progressElement.querySelector("[data-progress-count]");
+    if (count && progress.text) {
+      count.textContent = progress.text;
+    }
+  }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) {
@@ -79,6 +104,30 @@
     if (this.versionInput) {
       this.versionInput.value = String(version);
     }
+  };
+
+  // A refused answer: its fields are marked invalid and described by the state message.
+  Saver.prototype.markInvalid = function (invalid) {
+    var state = this.stateElement;
+    if (!state.id) {
+      state.id = "etat-" + this.code;
+    }
+    this.inputs().forEach(function (input) {
+      var ids = (input.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
+        return id && id !== state.id;
+      });
+      if (invalid) {
+        input.setAttribute("aria-invalid", "true");
+        ids.push(state.id);
+      } else {
+        input.removeAttribute("aria-invalid");
+      }
+      if (ids.length) {
+        input.setAttribute("aria-describedby", ids.join(" "));
+      } else {
+        input.removeAttribute("aria-describedby");
+      }
+    });
   };
 
   Saver.prototype.showText = function (text) {
@@ -178,9 +227,12 @@
       this.retryDelay = 1000;
       this.setVersion(data.version);
       this.showText(fill(words.saved, { time: data.saved_at_display }));
+      this.markInvalid(false);
+      showProgress(data.progress);
     } else if (status === 400 && data.status === "invalid") {
       this.invalid = true;
       this.showProblem(words.invalid + " " + (data.errors || []).join(" "), false);
+      this.markInvalid(true);
     } else if (status === 409 && data.status === "conflict") {
       this.showConflict(data);
     } else if (status === 403 && data.status === "readonly") {

@@ -391,6 +391,16 @@ class PairMatrix:
 # Helpers -----------------------------------------------------------------------------
 
 
+def _fr(count: int, singular: str, plural: str) -> str:
+    """The French form for `count`: 0 and 1 take the singular (« 0 organisation »)."""
+    return singular if abs(count) < 2 else plural
+
+
+def _en(count: int, singular: str, plural: str) -> str:
+    """The English form for `count`: only 1 takes the singular (« 0 organisations »)."""
+    return singular if count == 1 else plural
+
+
 def _names(orgs: Sequence[OrgRef], *, english: bool = False, limit: int = 3) -> str:
     names = [o.name for o in orgs]
     if len(names) > limit:
@@ -431,12 +441,13 @@ def suggest_importance(row: Row) -> Importance:
 
 
 def _offer_need_pairs(row: Row) -> list[tuple[OrgRef, OrgRef]]:
+    needers = [cell.organisation for cell in row.cells if cell.needs]
     return [
-        (offer.organisation, need.organisation)
+        (offer.organisation, needer)
         for offer in row.cells
         if offer.offers
-        for need in row.cells
-        if need.needs and need.organisation.id != offer.organisation.id
+        for needer in needers
+        if needer.id != offer.organisation.id
     ]
 
 
@@ -466,8 +477,12 @@ def suggest_verdict(row: Row) -> Suggestion:
     if pairs:
         offerer, needer = pairs[0]
         more = len(pairs) - 1
-        suffix_fr = f" ({more} autre(s) correspondance(s) offre-besoin)" if more else ""
-        suffix_en = f" ({more} other offer-need match(es))" if more else ""
+        suffix_fr = (
+            f" ({more} {_fr(more, 'autre correspondance', 'autres correspondances')} offre-besoin)"
+            if more
+            else ""
+        )
+        suffix_en = f" ({more} other offer-need {_en(more, 'match', 'matches')})" if more else ""
         return Suggestion(
             Verdict.COMPLEMENTARITY,
             f"{offerer} peut offrir ce dont {needer} a besoin{suffix_fr}.",
@@ -495,10 +510,12 @@ def suggest_verdict(row: Row) -> Suggestion:
     if judged < 2:
         return Suggestion(
             Verdict.TO_DISCUSS,
-            f"Pas assez de portraits remplis pour comparer : {judged} organisation(s) sur "
-            f"{len(cells)} ont donné une appréciation.",
-            f"Not enough portraits filled in to compare: {judged} organisation(s) out of "
-            f"{len(cells)} gave an appreciation.",
+            f"Pas assez de portraits remplis pour comparer : {judged} "
+            f"{_fr(judged, 'organisation', 'organisations')} sur {len(cells)} "
+            f"{_fr(judged, 'a', 'ont')} donné une appréciation.",
+            f"Not enough portraits filled in to compare: {judged} "
+            f"{_en(judged, 'organisation', 'organisations')} out of {len(cells)} gave an "
+            f"appreciation.",
             "R3",
         )
 
@@ -530,11 +547,15 @@ def suggest_verdict(row: Row) -> Suggestion:
             fr = "Toutes les organisations le jugent neutre : un terrain commun, sans écart."
             en = "Every organisation judges it neutral: common ground, no gap."
         else:
+            s, n = len(strong), len(neutral)
             fr = (
-                f"Aucune faiblesse : {len(strong)} force(s) et {len(neutral)} appréciation(s) "
-                f"neutre(s)."
+                f"Aucune faiblesse : {s} {_fr(s, 'force', 'forces')} et {n} "
+                f"{_fr(n, 'appréciation neutre', 'appréciations neutres')}."
             )
-            en = f"No weakness: {len(strong)} strength(s) and {len(neutral)} neutral."
+            en = (
+                f"No weakness: {s} {_en(s, 'strength', 'strengths')} and {n} neutral "
+                f"{_en(n, 'appreciation', 'appreciations')}."
+            )
         return Suggestion(Verdict.CONVERGENCE, fr, en, "R6")
 
     if strong:
@@ -633,10 +654,20 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
     favourable = counts[Verdict.CONVERGENCE] + counts[Verdict.COMPLEMENTARITY]
     reasons = [
         Text(
-            f"{favourable} élément(s) sur {n} sont des convergences ou des complémentarités "
-            f"({counts[Verdict.CONVERGENCE]} et {counts[Verdict.COMPLEMENTARITY]}).",
-            f"{favourable} item(s) out of {n} are convergences or complementarities "
-            f"({counts[Verdict.CONVERGENCE]} and {counts[Verdict.COMPLEMENTARITY]}).",
+            f"{favourable} "
+            + _fr(
+                favourable,
+                f"élément sur {n} est une convergence ou une complémentarité",
+                f"éléments sur {n} sont des convergences ou des complémentarités",
+            )
+            + f" ({counts[Verdict.CONVERGENCE]} et {counts[Verdict.COMPLEMENTARITY]}).",
+            f"{favourable} "
+            + _en(
+                favourable,
+                f"item out of {n} is a convergence or a complementarity",
+                f"items out of {n} are convergences or complementarities",
+            )
+            + f" ({counts[Verdict.CONVERGENCE]} and {counts[Verdict.COMPLEMENTARITY]}).",
         )
     ]
     for row, v in pairs:
@@ -655,16 +686,26 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
     if minor_divergences:
         reasons.append(
             Text(
-                f"{minor_divergences} divergence(s) mineure(s) : des écarts à connaître, sans "
-                f"être bloquants.",
-                f"{minor_divergences} minor divergence(s): gaps to know about, not blockers.",
+                f"{minor_divergences} "
+                + _fr(
+                    minor_divergences,
+                    "divergence mineure : un écart à connaître, sans être bloquant.",
+                    "divergences mineures : des écarts à connaître, sans être bloquants.",
+                ),
+                f"{minor_divergences} "
+                + _en(
+                    minor_divergences,
+                    "minor divergence: a gap to know about, not a blocker.",
+                    "minor divergences: gaps to know about, not blockers.",
+                ),
             )
         )
-    if counts[Verdict.TO_DISCUSS]:
+    to_discuss = counts[Verdict.TO_DISCUSS]
+    if to_discuss:
         reasons.append(
             Text(
-                f"{counts[Verdict.TO_DISCUSS]} élément(s) restent à discuter.",
-                f"{counts[Verdict.TO_DISCUSS]} item(s) remain to discuss.",
+                f"{to_discuss} {_fr(to_discuss, 'élément reste', 'éléments restent')} à discuter.",
+                f"{to_discuss} {_en(to_discuss, 'item remains', 'items remain')} to discuss.",
             )
         )
     if capped:
@@ -678,17 +719,21 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
     if to_review:
         reasons.append(
             Text(
-                f"{to_review} verdict(s) confirmé(s) à revoir : les portraits ont changé depuis.",
-                f"{to_review} confirmed verdict(s) to review: the portraits changed since.",
+                f"{to_review} {_fr(to_review, 'verdict confirmé', 'verdicts confirmés')} à "
+                f"revoir : les portraits ont changé depuis.",
+                f"{to_review} confirmed {_en(to_review, 'verdict', 'verdicts')} to review: the "
+                f"portraits changed since.",
             )
         )
-    if confirmed < n:
+    pending = n - confirmed
+    if pending:
         reasons.append(
             Text(
-                f"Calculé sur {confirmed} verdict(s) confirmé(s) et {n - confirmed} "
-                f"suggestion(s) en attente de confirmation.",
-                f"Calculated on {confirmed} confirmed verdict(s) and {n - confirmed} "
-                f"suggestion(s) awaiting confirmation.",
+                f"Calculé sur {confirmed} "
+                f"{_fr(confirmed, 'verdict confirmé', 'verdicts confirmés')} et {pending} "
+                f"{_fr(pending, 'suggestion', 'suggestions')} en attente de confirmation.",
+                f"Calculated on {confirmed} confirmed {_en(confirmed, 'verdict', 'verdicts')} and "
+                f"{pending} {_en(pending, 'suggestion', 'suggestions')} awaiting confirmation.",
             )
         )
     return Assessment(level, _percent(index), tuple(reasons), counts, n, confirmed, capped)
@@ -736,13 +781,9 @@ def potential(
 # Opportunities and pairs ------------------------------------------------------------
 
 
-def opportunities(rows: Sequence[Row], resource_types: Mapping[str, str]) -> list[Opportunity]:
-    """Every offer of one organisation meeting another's need.
-
-    A need matches an offer on the same item, or on another item of the same resource
-    type (`resource_types`: item code → resource type; items without one match only
-    themselves).
-    """
+def _matches(rows: Sequence[Row], resource_types: Mapping[str, str]):
+    """(offer's row index, item, cell, need's row index, item, cell, resource type) of
+    every offer meeting another organisation's need (see `opportunities`)."""
     offers, needs = [], []
     for order, row in enumerate(rows):
         for cell in row.cells:
@@ -758,27 +799,38 @@ def opportunities(rows: Sequence[Row], resource_types: Mapping[str, str]) -> lis
         if rtype:
             needs_by_type[rtype].append(need)
 
-    found = []
     for order, item, offer in offers:
         rtype = resource_types.get(item.code, "")
         candidates = needs_by_type[rtype] if rtype else needs_by_item[item.code]
         for need_order, need_item, need in candidates:
-            if need.organisation.id == offer.organisation.id:
-                continue
-            found.append(
-                (
-                    (order, offer.organisation.name, need.organisation.name, need_order),
-                    Opportunity(
-                        offerer=offer.organisation,
-                        needer=need.organisation,
-                        offer_item=item,
-                        need_item=need_item,
-                        offer_text=offer.offre.strip(),
-                        need_text=need.besoin.strip(),
-                        resource_type=rtype,
-                    ),
-                )
-            )
+            if need.organisation.id != offer.organisation.id:
+                yield order, item, offer, need_order, need_item, need, rtype
+
+
+def opportunities(rows: Sequence[Row], resource_types: Mapping[str, str]) -> list[Opportunity]:
+    """Every offer of one organisation meeting another's need.
+
+    A need matches an offer on the same item, or on another item of the same resource
+    type (`resource_types`: item code → resource type; items without one match only
+    themselves).
+    """
+    found = [
+        (
+            (order, offer.organisation.name, need.organisation.name, need_order),
+            Opportunity(
+                offerer=offer.organisation,
+                needer=need.organisation,
+                offer_item=item,
+                need_item=need_item,
+                offer_text=offer.offre.strip(),
+                need_text=need.besoin.strip(),
+                resource_type=rtype,
+            ),
+        )
+        for order, item, offer, need_order, need_item, need, rtype in _matches(
+            rows, resource_types
+        )
+    ]
     found.sort(key=lambda pair: pair[0])
     return [opportunity for _, opportunity in found]
 
@@ -793,16 +845,20 @@ def pair_matrix(
     def key(a: OrgRef, b: OrgRef) -> tuple[int, int]:
         return (min(a.id, b.id), max(a.id, b.id))
 
-    for opportunity in opportunities(rows, resource_types or {}):
-        counts[key(opportunity.offerer, opportunity.needer)]["offers"] += 1
+    # Counted from the matches themselves: no need to word and sort the opportunities.
+    for _order, _item, offer, _need_order, _need_item, need, _rtype in _matches(
+        rows, resource_types or {}
+    ):
+        counts[key(offer.organisation, need.organisation)]["offers"] += 1
     for row in rows:
-        for i, first in enumerate(row.cells):
-            for second in row.cells[i + 1 :]:
-                pair = {first.appreciation, second.appreciation}
-                if pair != {FORCE, FAIBLESSE}:
-                    continue
-                kind = "identity_gaps" if row.item.is_identity else "strengths"
-                counts[key(first.organisation, second.organisation)][kind] += 1
+        # Only a strength facing a weakness counts: pair those, not every two cells.
+        strong = [c.organisation for c in row.cells if c.appreciation == FORCE]
+        weak = [c.organisation for c in row.cells if c.appreciation == FAIBLESSE]
+        kind = "identity_gaps" if row.item.is_identity else "strengths"
+        for first in strong:
+            for second in weak:
+                if first.id != second.id:
+                    counts[key(first, second)][kind] += 1
 
     by_id = {org.id: org for org in organisations}
     pairs = {}

@@ -5,10 +5,14 @@ portraits) never appear in the grid, its exports or the opportunities. Everythin
 read in a constant number of queries, whatever the number of organisations.
 """
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from json.decoder import scanstring
 
 from django.apps import apps
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from steps.catalogue import DIMENSIONS
 from steps.catalogue.base import PORTRAIT_PARTS, Dimension, Text
@@ -71,8 +75,10 @@ class Section:
 @dataclass
 class Grid:
     organisations: tuple[grid.OrgRef, ...]
-    sections: list[Section]
+    sections: list[Section]  # the dimensions built (all, or the one asked for)
     resource_types: dict[str, str]
+    # Every dimension the project retained, built or not: (code, title).
+    dimensions: list[tuple[str, Text]] = field(default_factory=list)
 
     @property
     def lines(self) -> list[Line]:
@@ -128,10 +134,44 @@ def submitted_organisations(project) -> tuple[grid.OrgRef, ...]:
             status=StepStatus.Status.SUBMITTED,
             organisation__projects=project,
         )
-        .select_related("organisation")
         .order_by("organisation__name", "organisation_id")
+        .values_list("organisation_id", "organisation__name")
     )
-    return tuple(grid.OrgRef(s.organisation_id, s.organisation.name) for s in statuses)
+    return tuple(grid.OrgRef(pk, name) for pk, name in statuses)
+
+
+def _portrait_parts(project, ids: list[int], prefix: str) -> dict[str, dict[int, dict]]:
+    """item code → organisation id → {part: text} of the portrait answers under `prefix`.
+
+    The stored JSON comes as text and is parsed here: a grid reads more than a thousand
+    answers, and Django's per-value conversion cost more than the parsing itself.
+    """
+    rows = (
+        Answer.objects.filter(
+            project=project, organisation_id__in=ids, question_code__startswith=prefix
+        )
+        .annotate(raw=Cast("value", TextField()))
+        .values_list("organisation_id", "question_code", "raw")
+    )
+    parts: dict[str, dict[int, dict]] = {}
+    for organisation_id, code, raw in rows:
+        item_code, _, part = code.rpartition(".")
+        if part in PORTRAIT_PARTS:
+            by_org = parts.setdefault(item_code, {})
+            by_org.setdefault(organisation_id, {})[part] = _text(_from_json(raw))
+    return parts
+
+
+def _from_json(raw: str | None):
+    """Stored JSON text → Python. Portrait answers are strings: the json module's own
+    string scanner reads them without the parser around it, three times faster."""
+    if raw is None:
+        return None
+    if raw[:1] == '"':
+        value, end = scanstring(raw, 1)
+        if end == len(raw):
+            return value
+    return json.loads(raw)
 
 
 def chosen_dimensions(project, dimensions: Sequence[Dimension] | None = None):
@@ -141,22 +181,26 @@ def chosen_dimensions(project, dimensions: Sequence[Dimension] | None = None):
     return [d for d in dimensions if not codes or d.code in codes]
 
 
-def build_grid(project, *, dimensions: Sequence[Dimension] | None = None) -> Grid:
-    """The whole grid of the project: one row per item, one cell per submitted organisation."""
-    organisations = submitted_organisations(project)
-    chosen = chosen_dimensions(project, dimensions)
-    ids = [org.id for org in organisations]
+def build_grid(
+    project, *, dimensions: Sequence[Dimension] | None = None, dimension: str | None = None
+) -> Grid:
+    """The grid of the project: one row per item, one cell per submitted organisation.
 
-    values: dict[tuple[int, str], dict[str, object]] = {}
+    `dimension` builds only that dimension's rows, reading only its answers (an unknown
+    code builds the first dimension retained); None builds them all.
+    """
+    organisations = submitted_organisations(project)
+    retained = chosen_dimensions(project, dimensions)
+    chosen = retained
+    if dimension is not None and retained:
+        chosen = [d for d in retained if d.code == dimension] or retained[:1]
+    ids = [org.id for org in organisations]
+    prefix = f"reflexion.{chosen[0].code}." if len(chosen) == 1 else "reflexion."
+
+    values: dict[str, dict[int, dict]] = {}
     extras: list[ExtraPortraitItem] = []
     if ids:
-        answers = Answer.objects.filter(
-            project=project, organisation_id__in=ids, question_code__startswith="reflexion."
-        ).values_list("organisation_id", "question_code", "value")
-        for organisation_id, code, value in answers:
-            item_code, _, part = code.rpartition(".")
-            if part in PORTRAIT_PARTS:
-                values.setdefault((organisation_id, item_code), {})[part] = value
+        values = _portrait_parts(project, ids, prefix)
         extras = list(
             ExtraPortraitItem.objects.filter(
                 project=project,
@@ -168,23 +212,30 @@ def build_grid(project, *, dimensions: Sequence[Dimension] | None = None) -> Gri
     by_id = {org.id: org for org in organisations}
     decisions = {
         stored.item_code: stored
-        for stored in DiagnosticVerdict.objects.filter(project=project).select_related(
-            "confirmed_by"
-        )
+        for stored in DiagnosticVerdict.objects.filter(
+            project=project, item_code__startswith=prefix
+        ).select_related("confirmed_by")
     }
 
+    # Most cells of a large grid are blank: they share one Cell per organisation.
+    blank = {org.id: grid.Cell(organisation=org) for org in organisations}
+
     def cells(item_code: str) -> tuple[grid.Cell, ...]:
+        answered = values.get(item_code, {})
         result = []
         for org in organisations:
-            parts = values.get((org.id, item_code), {})
-            appreciation = _text(parts.get("appreciation"))
+            parts = answered.get(org.id)
+            if parts is None:
+                result.append(blank[org.id])
+                continue
+            appreciation = parts.get("appreciation", "")
             result.append(
                 grid.Cell(
                     organisation=org,
-                    description=_text(parts.get("description")),
+                    description=parts.get("description", ""),
                     appreciation=appreciation if appreciation in grid.APPRECIATIONS else "",
-                    offre=_text(parts.get("offre")),
-                    besoin=_text(parts.get("besoin")),
+                    offre=parts.get("offre", ""),
+                    besoin=parts.get("besoin", ""),
                 )
             )
         return tuple(result)
@@ -213,7 +264,8 @@ def build_grid(project, *, dimensions: Sequence[Dimension] | None = None) -> Gri
                 item = grid.Item(extra.code, extra.label, extra.label, dimension.code, owner)
                 section.lines.append(line(item))
         sections.append(section)
-    return Grid(organisations, sections, resource_types)
+    titles = [(d.code, Text(d.title_fr, d.title_en)) for d in retained]
+    return Grid(organisations, sections, resource_types, titles)
 
 
 def _decision(stored: DiagnosticVerdict | None) -> grid.Decision | None:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("diagnostic/grille/export.csv", views.grid_csv, name="grid_csv"),
     path("diagnostic/grille/export.xlsx", views.grid_xlsx, name="grid_xlsx"),
     path("diagnostic/potentiel/", views.potential_page, name="potential"),
+    path("diagnostic/paires/", views.pairs_page, name="pairs"),
     path("diagnostic/opportunites/", views.opportunities_page, name="opportunities"),
     path(
         "diagnostic/opportunites/ressource/",

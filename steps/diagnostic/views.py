@@ -1,16 +1,23 @@
 """Pages of the diagnostic: the grid, its verdicts, the potential, the opportunities, exports."""
 
+from html import escape
+from urllib.parse import urlsplit
+
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mutualisation.formats import format_date
 from projects.access import Access, project_view
 from steps.catalogue.resources import ResourceType
 from steps.models import DiagnosticVerdict
+from steps.planning.listing import Options
 
 from . import exports, grid, selectors, services
 from .forms import OpportunityForm, RowForm, VerdictForm
@@ -26,8 +33,11 @@ def _grid_url(project, query: str = "") -> str:
     return f"{url}?{query}" if query else url
 
 
-def _next_url(request, project, value: str, anchor: str = "") -> str:
-    """Back to the grid with its filters (only a path of this grid is accepted)."""
+def _next_url(request, project, value: str, line: selectors.Line) -> str:
+    """Back to the grid at `line`, with its filters (only a path of this grid is accepted).
+
+    Without a dimension in `value`, the one of `line`: the grid shows one at a time.
+    """
     grid_url = _grid_url(project)
     if not (
         value
@@ -35,11 +45,14 @@ def _next_url(request, project, value: str, anchor: str = "") -> str:
         and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()})
     ):
         value = grid_url
-    return f"{value}#{anchor}" if anchor else value
+    parts = urlsplit(value)
+    query = QueryDict(parts.query, mutable=True)
+    query.setdefault("dimension", line.row.item.dimension)
+    return f"{parts.path}?{query.urlencode()}#{line.anchor}"
 
 
 def _cell_words() -> dict[str, str]:
-    """Words repeated in every cell of the grid, translated once per page."""
+    """Words repeated in every row and cell of the grid, translated once per page."""
     return {
         "empty": _("Non rempli"),
         "force": _("Force"),
@@ -48,6 +61,17 @@ def _cell_words() -> dict[str, str]:
         "none": _("Appréciation non précisée"),
         "offer": _("Offre :"),
         "need": _("Besoin :"),
+        grid.State.SUGGESTED: _("suggéré"),
+        grid.State.CONFIRMED: _("confirmé"),
+        grid.State.TO_REVIEW: _("à revoir"),
+        "importance_is": _("Importance :"),
+        "to_review_is": _("À revoir :"),
+        "changed": _("les portraits ont changé depuis la confirmation."),
+        "suggestion_is": _("Suggestion :"),
+        "note_is": _("Note :"),
+        "confirm_or_correct": _("Confirmer ou corriger"),
+        "edit": _("Modifier"),
+        "back_to_suggestion": _("Revenir à la suggestion"),
         "verdict": _("Verdict"),
         "importance": _("Importance"),
         "note": _("Note (pourquoi ce verdict, ce qu'il faudra en discuter)"),
@@ -57,8 +81,76 @@ def _cell_words() -> dict[str, str]:
     }
 
 
-def _choices(choices) -> list[tuple[str, str]]:
-    return [(value, str(label)) for value, label in choices.choices]
+# Signs next to the words, so that colour never carries the meaning alone.
+APPRECIATION_MARKS = {"force": "+", "faiblesse": "−", "neutre": "="}
+STATE_MARKS = {grid.State.CONFIRMED: "✓", grid.State.TO_REVIEW: "⚠"}
+
+
+def _cells(cells, words: dict) -> str:
+    """The <td>s of a row's organisations, as one piece of HTML.
+
+    Built here rather than by template tags (or format_html), which cost more for the
+    (organisations × items) cells than all the rest of the page. Every answer and word
+    goes through `escape` (test_grid_and_pairs_show_hostile_text_escaped types markup).
+    """
+    blank, offer, need = (escape(words[key]) for key in ("empty", "offer", "need"))
+    html = []
+    for cell in cells:
+        if cell.is_empty:
+            html.append(
+                f'<td class="org-cell"><span class="text-body-secondary">{blank}</span></td>'
+            )
+            continue
+        kind = cell.appreciation or "none"
+        mark = APPRECIATION_MARKS.get(cell.appreciation)
+        mark = f'<span aria-hidden="true">{mark} </span>' if mark else ""
+        html.append(
+            f'<td class="org-cell"><span class="appreciation appreciation-{kind}">{mark}'
+            f"{escape(words[kind])}</span>"
+        )
+        if cell.description:
+            html.append(f'<p class="cell-text">{escape(cell.description)}</p>')
+        if cell.offre:
+            html.append(f'<p class="cell-text cell-offer"><strong>{offer}</strong> ')
+            html.append(f"{escape(cell.offre)}</p>")
+        if cell.besoin:
+            html.append(f'<p class="cell-text cell-need"><strong>{need}</strong> ')
+            html.append(f"{escape(cell.besoin)}</p>")
+        html.append("</td>")
+    return mark_safe("".join(html))  # noqa: S308 — every answer and word escaped above
+
+
+def _line(line: selectors.Line, words: dict, labels: dict) -> dict:
+    """What a row of the grid shows, every word translated and every label chosen."""
+    verdict, stored, item = line.verdict, line.stored, line.row.item
+    confirmed = ""
+    if verdict.state != grid.State.SUGGESTED and stored is not None and stored.confirmed_at:
+        confirmed = _("Confirmé par %(who)s le %(date)s.") % {
+            "who": stored.confirmed_by,
+            "date": format_date(stored.confirmed_at),
+        }
+    return {
+        "code": line.code,
+        "anchor": line.anchor,
+        "label": str(item.label),
+        "added_by": _("Ajouté par %(name)s") % {"name": item.extra_of.name}
+        if item.extra_of
+        else "",
+        "verdict": verdict.verdict,
+        "verdict_label": labels[verdict.verdict],
+        "state": verdict.state,
+        "state_mark": STATE_MARKS.get(verdict.state, ""),
+        "state_word": words[verdict.state],
+        "suggested": verdict.state == grid.State.SUGGESTED,
+        "to_review": verdict.state == grid.State.TO_REVIEW,
+        "importance": labels[verdict.importance].lower(),
+        "reason": str(verdict.suggestion.reason),
+        "rule": verdict.suggestion.rule,
+        "confirmed": confirmed,
+        "note": verdict.note,
+        "cells": _cells(line.row.cells, words),
+        "edit": None,
+    }
 
 
 def _errors(form: VerdictForm) -> list[str]:
@@ -81,37 +173,72 @@ def _edit_values(data, here: str, errors: list[str]) -> dict:
     }
 
 
-def _render_grid(request, membership, *, bound: VerdictForm | None = None, status=200):
-    project = membership.project
-    data = selectors.build_grid(project)
-    codes = {section.code for section in data.sections}
-    dimension = request.GET.get("dimension", "")
-    dimension = dimension if dimension in codes else ""
-    verdict = request.GET.get("verdict", "")
-    verdict = verdict if verdict in dict(_verdict_filters()) else ""
-    here = request.get_full_path() if request.method == "GET" else _grid_url(project)
-    if bound is not None:
-        here = bound.data.get("next") or here
+ALL_DIMENSIONS = "toutes"
 
+
+def _dimension_of(item_code: str) -> str:
+    """`reflexion.identite.mission` → `identite`."""
+    parts = item_code.split(".")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def _render_grid(request, membership, *, bound: VerdictForm | None = None, status=200):
+    """The grid, one dimension at a time (the first by default) or all of them on request.
+
+    After a refused verdict, the page comes back on the filters it was sent from, with
+    that row's dimension and the user's input.
+    """
+    project = membership.project
+    if bound is None:
+        query = request.GET
+        here = request.get_full_path()
+    else:
+        here = bound.data.get("next") or _grid_url(project)
+        query = QueryDict(urlsplit(here).query)
+    dimension = query.get("dimension", "")
+    if bound is not None and dimension != ALL_DIMENSIONS:
+        dimension = _dimension_of(bound.data.get("item_code", ""))
+    show_all = dimension == ALL_DIMENSIONS
+    data = selectors.build_grid(project, dimension=None if show_all else dimension)
+    dimension = "" if show_all or not data.sections else data.sections[0].code
+    verdict = query.get("verdict", "")
+    verdict = verdict if verdict in dict(_verdict_filters()) else ""
+
+    words = _cell_words()
+    verdicts = Options(DiagnosticVerdict.VerdictChoice.choices)
+    importances = Options(DiagnosticVerdict.ImportanceChoice.choices)
+    labels = {**verdicts.labels, **importances.labels}
     sections = []
-    for section in data.filtered(dimension=dimension, verdict=verdict):
+    for section in data.filtered(verdict=verdict):
         lines = []
         for line in section.lines:
-            edit = None
+            shown = _line(line, words, labels)
             if membership.is_coordinator:
                 if bound is not None and bound.data.get("item_code") == line.code:
-                    edit = _edit_values(bound.data, here, _errors(bound))
+                    shown["edit"] = _edit_values(bound.data, here, _errors(bound))
                 else:
-                    edit = {
+                    shown["edit"] = {
                         "verdict": line.verdict.verdict,
                         "importance": line.verdict.importance,
                         "note": line.verdict.note,
                         "next": here,
                         "fingerprint": grid.fingerprint(line.row),
+                        "errors": (),
                     }
-            lines.append((line, edit))
+            if shown["edit"]:
+                shown["edit"]["verdict_options"] = verdicts(shown["edit"]["verdict"])
+                shown["edit"]["importance_options"] = importances(shown["edit"]["importance"])
+            lines.append(shown)
         sections.append((section, lines))
 
+    verdict_query = f"&verdict={verdict}" if verdict else ""
+    tabs = [
+        (code, title, f"?dimension={code}{verdict_query}", code == dimension)
+        for code, title in data.dimensions
+    ]
+    tabs.append(
+        (ALL_DIMENSIONS, _("Toutes"), f"?dimension={ALL_DIMENSIONS}{verdict_query}", show_all)
+    )
     return render(
         request,
         "steps/diagnostic/grid.html",
@@ -120,17 +247,14 @@ def _render_grid(request, membership, *, bound: VerdictForm | None = None, statu
             "membership": membership,
             "grid": data,
             "sections": sections,
-            "dimension_filter": dimension,
+            "tabs": tabs,
+            "dimension_filter": ALL_DIMENSIONS if show_all else dimension,
             "verdict_filter": verdict,
             "verdict_filters": _verdict_filters(),
-            "filtered": bool(dimension or verdict),
-            "query": request.GET.urlencode() if request.method == "GET" else "",
             "here": here,
             "rules": grid.RULES,
             "formula": grid.FORMULA,
-            "t": _cell_words(),
-            "verdict_choices": _choices(DiagnosticVerdict.VerdictChoice),
-            "importance_choices": _choices(DiagnosticVerdict.ImportanceChoice),
+            "t": words,
             "verdict_set_url": reverse("steps:verdict_set", kwargs={"project_slug": project.slug}),
             "verdict_reset_url": reverse(
                 "steps:verdict_reset", kwargs={"project_slug": project.slug}
@@ -169,7 +293,7 @@ def verdict_set(request, membership):
     messages.success(
         request, _("Verdict confirmé pour « %(item)s ».") % {"item": line.row.item.label}
     )
-    return redirect(_next_url(request, project, form.cleaned_data["next"], line.anchor))
+    return redirect(_next_url(request, project, form.cleaned_data["next"], line))
 
 
 @project_view(Access.COORDINATE)
@@ -188,7 +312,28 @@ def verdict_reset(request, membership):
         request,
         _("« %(item)s » affiche de nouveau le verdict suggéré.") % {"item": line.row.item.label},
     )
-    return redirect(_next_url(request, project, form.cleaned_data["next"], line.anchor))
+    return redirect(_next_url(request, project, form.cleaned_data["next"], line))
+
+
+_PAIR_CLASSES = {1: "pair-score pair-positive", 0: "pair-score", -1: "pair-score pair-negative"}
+
+
+def _pair_cells(matrix: grid.PairMatrix, org: grid.OrgRef, no_pair: str) -> str:
+    """The <td>s of `org`'s row of the pair matrix, joined once here.
+
+    The matrix has (organisations²) cells holding nothing but an integer score and one
+    of our own classes, so they need no escaping: built as plain text they cost a
+    fraction of the same cells made by template tags (or by format_html, cell by cell).
+    """
+    cells = []
+    for other in matrix.organisations:
+        pair = matrix.get(org.id, other.id)
+        if pair is None:
+            cells.append(f'<td class="pair-self">{no_pair}</td>')
+        else:
+            score = int(pair.score)
+            cells.append(f'<td class="{_PAIR_CLASSES[(score > 0) - (score < 0)]}">{score}</td>')
+    return mark_safe("".join(cells))  # noqa: S308 — integers, our classes, escaped `no_pair`
 
 
 @project_view(Access.READ)
@@ -196,21 +341,10 @@ def potential_page(request, membership):
     project = membership.project
     data = selectors.build_grid(project)
     result = grid.potential(data.rows, data.verdicts, data.dimension_titles)
-    matrix = grid.pair_matrix(data.rows, data.resource_types)
     dimensions = [
         (section, result.by_dimension[section.code])
         for section in data.sections
         if section.code in result.by_dimension
-    ]
-    matrix_rows = [
-        (
-            org,
-            [
-                matrix.get(org.id, other.id) if org.id != other.id else None
-                for other in matrix.organisations
-            ],
-        )
-        for org in matrix.organisations
     ]
     return render(
         request,
@@ -226,9 +360,36 @@ def potential_page(request, membership):
                 for section, assessment in dimensions
             ],
             "formula": grid.FORMULA,
+        },
+    )
+
+
+@project_view(Access.READ)
+def pairs_page(request, membership):
+    """Who would gain from pooling with whom: the most complementary pairs and the matrix.
+
+    A page of its own: the pair scores of every two organisations are a second
+    computation over the whole grid, on top of the potential's.
+    """
+    project = membership.project
+    data = selectors.build_grid(project)
+    matrix = grid.pair_matrix(data.rows, data.resource_types)
+    no_pair = format_html(
+        '<span class="visually-hidden">{}</span><span aria-hidden="true">—</span>',
+        _("sans objet"),
+    )
+    return render(
+        request,
+        "steps/diagnostic/pairs.html",
+        {
+            "project": project,
+            "membership": membership,
+            "grid": data,
             "pair_formula": grid.PAIR_FORMULA,
             "matrix": matrix,
-            "matrix_rows": matrix_rows,
+            "matrix_rows": [
+                (org, _pair_cells(matrix, org, no_pair)) for org in matrix.organisations
+            ],
             "top_pairs": [pair for pair in matrix.ranked() if pair.score > 0][:5],
         },
     )

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from steps.models import Action, Axis, Orientation, StrategicVision, Strategy
 
+from .listing import Options
+
 
 class DateInput(forms.DateInput):
     """A native date picker; the value travels as ISO (AAAA-MM-JJ)."""
@@ -131,8 +133,13 @@ class ActionStatusForm(_ProgressMixin, forms.Form):
     def __init__(self, *args, action=None, **kwargs):
         if action is not None:
             kwargs.setdefault("initial", {"status": action.status, "progress": action.progress})
-            kwargs.setdefault("prefix", f"action-{action.pk}")
+            kwargs.setdefault("prefix", self.prefix_for(action))
         super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def prefix_for(action) -> str:
+        """The prefix of an action's fields, so the list holds one form per action."""
+        return f"action-{action.pk}"
 
     def clean(self):
         return self._clean_progress_and_status(super().clean())
@@ -153,10 +160,11 @@ class ActionFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self._axes = {str(axis.pk): axis for axis in axes}
         self._organisations = {str(org.pk): org for org in organisations}
-        self.fields["axis"].choices = [("", _("Tous"))] + [(a.pk, a.title) for a in axes]
+        # Values as text, as the query string gives them back.
+        self.fields["axis"].choices = [("", _("Tous"))] + [(str(a.pk), a.title) for a in axes]
         self.fields["status"].choices = [("", _("Tous"))] + list(Action.Status.choices)
         self.fields["organisation"].choices = [("", _("Toutes"))] + [
-            (o.pk, o.name) for o in organisations
+            (str(o.pk), o.name) for o in organisations
         ]
 
     def filters(self) -> dict:
@@ -175,3 +183,15 @@ class ActionFilterForm(forms.Form):
     @property
     def is_filtering(self) -> bool:
         return any(self.filters().values())
+
+    @property
+    def selects(self) -> list[tuple]:
+        """(bound field, its <option>s with the current choice selected) of each select:
+        thirty organisations make a long list to render option by option."""
+        selects = []
+        for name in ("axis", "status", "organisation"):
+            field = self[name]
+            current = field.value()
+            options = Options(self.fields[name].choices)("" if current is None else str(current))
+            selects.append((field, options))
+        return selects

@@ -1,13 +1,13 @@
 """Reads of the réalisation tools, each in a fixed number of queries.
 
 Used by the pages and by the reports (PDF): `strategic_plan(project)`,
-`actions_for(project, …)`, `timeline_for(actions, today)`.
+`actions_for(project, …)`, `action_page(actions, …)`, `timeline_for(actions, today)`.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q, Window
 from django.utils import timezone
 from django.utils.text import capfirst
 
@@ -58,6 +58,68 @@ def actions_for(project, *, axis=None, status: str = "", organisation=None, over
     return actions
 
 
+@dataclass(frozen=True)
+class ActionPage:
+    """One page of a list of actions, with counts of the whole list."""
+
+    actions: list[Action]
+    number: int  # 1-based, within 1..pages
+    pages: int
+    per_page: int
+    total: int
+    overdue: int
+    done: int
+
+    @property
+    def first_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.actions else 0
+
+    @property
+    def last_index(self) -> int:
+        return (self.number - 1) * self.per_page + len(self.actions)
+
+
+def action_page(actions, *, number: int, per_page: int, today: date) -> ActionPage:
+    """Page `number` of `actions`, with the counts of the whole list, in one query.
+
+    The counts ride along each row as window aggregates (computed before LIMIT), so a
+    page costs one query however long the plan is. A page past the end (typed by hand,
+    or after deletions) costs one more query to find the last page.
+    """
+    number = max(1, number)
+    closed = Action.CLOSED_STATUSES
+    counted = actions.annotate(
+        list_total=Window(Count("pk")),
+        list_overdue=Window(Count("pk", filter=Q(due_date__lt=today) & ~Q(status__in=closed))),
+        list_done=Window(Count("pk", filter=Q(status=Action.Status.DONE))),
+    )
+
+    def rows_of(number: int) -> list[Action]:
+        start = (number - 1) * per_page
+        return list(counted[start : start + per_page])
+
+    rows = rows_of(number)
+    if not rows and number > 1:
+        number = max(1, -(-actions.count() // per_page))
+        rows = rows_of(number)
+    first = rows[0] if rows else None
+    return ActionPage(
+        actions=rows,
+        number=number if rows else 1,
+        pages=max(1, -(-first.list_total // per_page)) if first else 1,
+        per_page=per_page,
+        total=first.list_total if first else 0,
+        overdue=first.list_overdue if first else 0,
+        done=first.list_done if first else 0,
+    )
+
+
+def action_position(actions, action_id: int) -> int:
+    """The 0-based place of an action in the ordered `actions` (-1 when it is not there)."""
+    ids = list(actions.values_list("pk", flat=True))
+    return ids.index(action_id) if action_id in ids else -1
+
+
 def timeline_for(actions, today: date | None = None) -> tuple[Timeline, list[Action]]:
     """The timeline of the dated actions, and the actions without any date."""
     today = today or timezone.localdate()
@@ -72,10 +134,11 @@ def timeline_for(actions, today: date | None = None) -> tuple[Timeline, list[Act
     return build_timeline(spans, today=today), undated
 
 
-def history_rows(instance, limit: int = 10) -> list:
-    """The last changes of an object, each with `labelled_changes` (label, before, after)."""
+def history_rows(instance, limit: int = 10, project=None) -> list:
+    """The last changes of an object, each with `labelled_changes` (label, before, after);
+    only those recorded in `project` if given (an organisation belongs to several)."""
     labels = {field.name: field.verbose_name for field in instance._meta.concrete_fields}
-    records = list(history_for(instance)[:limit])
+    records = list(history_for(instance, project)[:limit])
     for record in records:
         record.labelled_changes = [
             (capfirst(labels.get(name, name)), values[0], values[1])

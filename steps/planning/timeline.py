@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-LABEL_WIDTH = 280  # the column of action titles
+LABEL_WIDTH = 280  # the column of action titles, at its narrowest
+LABEL_MAX_WIDTH = 420  # …and at its widest: longer titles wrap on two lines
+LABEL_PADDING = 16  # room before and after a title in its column
+CHAR_WIDTH = 6.6  # a generous average width of a character at the chart's font size
 MONTH_WIDTH = 64
 ROW_HEIGHT = 30
 BAR_HEIGHT = 16
@@ -71,10 +74,19 @@ class Row:
     bar_width: float
     progress_width: float
     months: tuple[str, ...]  # the month columns the bar covers, as "YYYY-MM"
+    label_lines: tuple[str, ...] = ()  # the title as drawn: one line, or two when long
 
     @property
     def text_y(self) -> float:
         return self.y + ROW_HEIGHT / 2 + 4
+
+    @property
+    def label_rows(self) -> tuple[tuple[float, str], ...]:
+        """Each line of the title with the y of its baseline, centred in the row."""
+        lines = self.label_lines or (self.label,)
+        if len(lines) == 1:
+            return ((self.text_y, lines[0]),)
+        return tuple((self.y + 12.5 + 13 * index, line) for index, line in enumerate(lines))
 
     @property
     def after_bar_x(self) -> float:
@@ -118,11 +130,11 @@ def _months_between(start: date, end: date) -> list[tuple[int, int]]:
     return months
 
 
-def _x_of(first: date, day: date, *, end_of_day: bool = False) -> float:
+def _x_of(first: date, day: date, *, label_width: float, end_of_day: bool = False) -> float:
     """The x of the start (or the end) of a day, months being equally wide."""
     days_in_month = calendar.monthrange(day.year, day.month)[1]
     fraction = (day.day - (0 if end_of_day else 1)) / days_in_month
-    return LABEL_WIDTH + (_month_index(first, day) + fraction) * MONTH_WIDTH
+    return label_width + (_month_index(first, day) + fraction) * MONTH_WIDTH
 
 
 def shorten(text: str, limit: int = LABEL_MAX_CHARS) -> str:
@@ -131,13 +143,39 @@ def shorten(text: str, limit: int = LABEL_MAX_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def wrap_label(text: str, limit: int, max_lines: int = 2) -> tuple[str, ...]:
+    """`text` in lines of at most `limit` characters, cut between words; the last line
+    ends with an ellipsis when the text does not fit in `max_lines`."""
+    words = text.split()
+    lines: list[str] = []
+    while words and len(lines) < max_lines:
+        if len(lines) == max_lines - 1:
+            lines.append(shorten(" ".join(words), limit))
+            break
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= limit:
+            line += " " + words.pop(0)
+        lines.append(shorten(line, limit))
+    return tuple(lines)
+
+
+def label_column(labels: Sequence[str]) -> tuple[float, int]:
+    """The width of the titles' column (what the longest title needs, within bounds)
+    and how many characters fit on one of its lines."""
+    longest = max((len(" ".join(label.split())) for label in labels), default=0)
+    width = min(max(LABEL_WIDTH, round(longest * CHAR_WIDTH + LABEL_PADDING)), LABEL_MAX_WIDTH)
+    return width, int((width - LABEL_PADDING) / CHAR_WIDTH)
+
+
 def build_timeline(spans: Sequence[Span], *, today: date) -> Timeline:
-    """Lay out `spans` on month columns covering all of them and today."""
+    """Lay out `spans` on month columns covering all of them and today; the titles'
+    column is as wide as the longest title needs, up to a limit past which they wrap."""
     spans = sorted(spans, key=lambda s: (s.start, s.end))
+    label_width, chars = label_column([span.label for span in spans])
     first_day = min([today, *(s.start for s in spans)]).replace(day=1)
     last_day = max([today, *(s.end for s in spans)])
     months = tuple(
-        MonthColumn(year, month, LABEL_WIDTH + i * MONTH_WIDTH, MONTH_WIDTH)
+        MonthColumn(year, month, label_width + i * MONTH_WIDTH, MONTH_WIDTH)
         for i, (year, month) in enumerate(_months_between(first_day, last_day))
     )
     years: list[YearBand] = []
@@ -151,15 +189,15 @@ def build_timeline(spans: Sequence[Span], *, today: date) -> Timeline:
     rows = []
     for i, span in enumerate(spans):
         start, end = (span.start, span.end) if span.start <= span.end else (span.end, span.start)
-        x0 = _x_of(first_day, start)
-        x1 = _x_of(first_day, end, end_of_day=True)
+        x0 = _x_of(first_day, start, label_width=label_width)
+        x1 = _x_of(first_day, end, label_width=label_width, end_of_day=True)
         width = max(x1 - x0, 4.0)
         y = HEADER_HEIGHT + i * ROW_HEIGHT
         progress = min(max(span.progress, 0), 100)
         rows.append(
             Row(
                 key=span.key,
-                label=shorten(span.label),
+                label=shorten(span.label, chars),
                 full_label=span.label,
                 start=start,
                 end=end,
@@ -169,10 +207,11 @@ def build_timeline(spans: Sequence[Span], *, today: date) -> Timeline:
                 bar_width=round(width, 1),
                 progress_width=round(width * progress / 100, 1),
                 months=tuple(f"{y_:04d}-{m:02d}" for y_, m in _months_between(start, end)),
+                label_lines=wrap_label(span.label, chars),
             )
         )
-    today_x = round(_x_of(first_day, today) + MONTH_WIDTH / 60, 1)
-    width = LABEL_WIDTH + len(months) * MONTH_WIDTH + TRAILING_WIDTH
+    today_x = round(_x_of(first_day, today, label_width=label_width) + MONTH_WIDTH / 60, 1)
+    width = label_width + len(months) * MONTH_WIDTH + TRAILING_WIDTH
     height = HEADER_HEIGHT + max(len(rows), 1) * ROW_HEIGHT + 26  # room for « today »
     return Timeline(
         months=months,
@@ -182,4 +221,5 @@ def build_timeline(spans: Sequence[Span], *, today: date) -> Timeline:
         today_x=today_x,
         width=width,
         height=height,
+        label_width=label_width,
     )

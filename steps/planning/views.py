@@ -4,15 +4,21 @@ Everyone in the project reads them; the coordination writes them; a partner upda
 status and progress of the actions its organisation is responsible for.
 """
 
+from html import escape
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.db.models import Max
 from django.http import HttpResponseNotAllowed
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mutualisation.formats import format_date
 from projects.access import Access, get_project_object, project_view, require_edit
 from steps.history import snapshot
 from steps.method import STEPS_BY_CODE
@@ -28,7 +34,15 @@ from .forms import (
     StrategicVisionForm,
     StrategyForm,
 )
-from .selectors import actions_for, history_rows, strategic_plan, timeline_for
+from .listing import Options, url_of_each
+from .selectors import (
+    action_page,
+    action_position,
+    actions_for,
+    history_rows,
+    strategic_plan,
+    timeline_for,
+)
 
 STEP = STEPS_BY_CODE["realisation"]
 
@@ -279,34 +293,222 @@ def _filters(request, membership):
     return form, axes, organisations
 
 
-def _actions_page(request, membership, *, bound_form=None, bound_action_id=None, status=200):
-    """The action list; after a refused status update, that row shows the user's input."""
-    filter_form, axes, organisations = _filters(request, membership)
-    actions = list(actions_for(membership.project, **filter_form.filters()))
-    today = timezone.localdate()
+ACTIONS_PER_PAGE = 25
+# What a row of the list shows: the other columns are not loaded.
+LIST_FIELDS = (
+    "title",
+    "description",
+    "axis",
+    "axis__title",
+    "organisation",
+    "organisation__name",
+    "responsible_person",
+    "start_date",
+    "due_date",
+    "target",
+    "status",
+    "progress",
+)
+
+
+class _DateWords(dict):
+    """date → « 22 novembre 2026 » (or « — »), each date written once per page."""
+
+    def __call__(self, value) -> str:
+        if value not in self:
+            self[value] = format_date(value) or "—"
+        return self[value]
+
+
+def _list_url(membership, value: str = "") -> str:
+    """The action list with the query of `value` when it is this list (no open redirect)."""
+    base = _actions_url(membership)
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or parts.path != base or not parts.query:
+        return base
+    return f"{base}?{parts.query}"
+
+
+def _page_query(request) -> str:
+    """The filters of the list, without the page asked for."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("action", None)
+    return query.urlencode()
+
+
+def _pagination(page, query: str) -> dict | None:
+    """Links to the first, last and nearby pages (None where pages are skipped)."""
+    if page.pages <= 1:
+        return None
+    prefix = f"?{query}&page=" if query else "?page="
+    numbers = sorted(
+        {1, page.pages, *range(page.number - 2, page.number + 3)} & set(range(1, page.pages + 1))
+    )
+    links, previous = [], 0
+    for number in numbers:
+        if number > previous + 1:
+            links.append(None)
+        links.append(
+            {"number": number, "url": f"{prefix}{number}", "current": number == page.number}
+        )
+        previous = number
+    return {
+        "links": links,
+        "previous": f"{prefix}{page.number - 1}" if page.number > 1 else "",
+        "next": f"{prefix}{page.number + 1}" if page.number < page.pages else "",
+    }
+
+
+class _StatusForms:
+    """The status form of a row of the list, as HTML made here.
+
+    A form in every row made by template tags cost more than all the rest of the row
+    (and a Form object per row, more again). Every value goes through `escape`; the
+    field names and ids are those of ActionStatusForm, so a refused form is re-shown
+    with its errors in the same place.
+    """
+
+    def __init__(self, *, csrf_token: str, next_url: str, options: Options):
+        self.hidden = (
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
+            f'<input type="hidden" name="next" value="{escape(next_url)}">'
+        )
+        self.options = options
+        self.status_of = _("Statut de « %(title)s »")
+        self.progress_of = _("Avancement de « %(title)s », en %%")
+        self.progress_title = escape(_("Avancement (%)"))
+        self.update = escape(_("Mettre à jour"))
+
+    def __call__(self, action, url: str, form: ActionStatusForm | None = None) -> str:
+        prefix = escape(ActionStatusForm.prefix_for(action))
+        status, progress = action.status, action.progress
+        errors = {"status": [], "progress": [], "form": []}
+        if form is not None:
+            status, progress = form["status"].value(), form["progress"].value()
+            errors = {
+                "status": form["status"].errors,
+                "progress": form["progress"].errors,
+                "form": form.non_field_errors(),
+            }
+        title = escape(action.title)
+        progress = "" if progress is None else escape(str(progress))
+        status_invalid = " is-invalid" if errors["status"] else ""
+        progress_invalid, described = "", ""
+        if errors["progress"]:
+            progress_invalid = " is-invalid"
+            described = f' aria-invalid="true" aria-describedby="id_{prefix}-progress-erreur"'
+        html = [
+            f'<form method="post" action="{escape(url)}" class="status-form mt-2 no-print" '
+            f"novalidate>{self.hidden}"
+        ]
+        if errors["form"]:
+            html.append(f'<div class="text-danger small">{escape(" ".join(errors["form"]))}</div>')
+        html.append(
+            '<div class="d-flex flex-wrap gap-1 align-items-center"><div>'
+            f'<label class="visually-hidden" for="id_{prefix}-status">'
+            f"{escape(self.status_of % {'title': action.title})}</label>"
+            f'<select name="{prefix}-status" id="id_{prefix}-status" '
+            f'class="form-select form-select-sm{status_invalid}">{self.options(status)}</select>'
+            "</div><div>"
+            f'<label class="visually-hidden" for="id_{prefix}-progress">'
+            f"{escape(self.progress_of % {'title': action.title})}</label>"
+            f'<input type="number" name="{prefix}-progress" id="id_{prefix}-progress" '
+            f'value="{progress}" min="0" max="100" step="5" '
+            f'class="form-control form-control-sm progress-input{progress_invalid}" '
+            f'title="{self.progress_title}"{described}></div>'
+            f'<button type="submit" class="btn btn-sm btn-outline-primary">{self.update}'
+            f'<span class="visually-hidden"> — {title}</span></button></div>'
+        )
+        if errors["progress"]:
+            html.append(
+                f'<div class="text-danger small" id="id_{prefix}-progress-erreur">'
+                f"{escape(' '.join(errors['progress']))}</div>"
+            )
+        if errors["status"]:
+            html.append(
+                f'<div class="text-danger small">{escape(" ".join(errors["status"]))}</div>'
+            )
+        html.append("</form>")
+        return mark_safe("".join(html))  # noqa: S308 — every value escaped above
+
+
+def _action_rows(actions, membership, today, status_form=None, bound=(None, None)) -> list:
+    """What each row of the list shows; `status_form` makes the status form of the rows
+    the member may update (a refused one, `bound` = (action, form), shows the input)."""
+    slug = membership.project.slug
+    edit_url = url_of_each("steps:action_edit", slug)
+    status_url = url_of_each("steps:action_status", slug)
+    bar_of = _("Avancement de « %(title)s »")
+    # Plain strings, translated once: lazy labels would be translated again in every row.
+    statuses = status_form.options if status_form else Options(Action.Status.choices)
+    dates = _DateWords()
+    bound_action, bound_form = bound
     rows = []
     for action in actions:
-        status_form = None
-        if membership.can_edit(action.organisation):
-            if action.pk == bound_action_id:
-                status_form = bound_form
-            else:
-                status_form = ActionStatusForm(action=action)
-        rows.append(
-            {"action": action, "overdue": action.is_overdue(today), "status_form": status_form}
+        # Numbers as text: the template would localise each one again.
+        row = {
+            "action": action,
+            "id": str(action.pk),
+            "progress": str(action.progress),
+            "overdue": action.is_overdue(today),
+            "status": statuses.labels.get(action.status, action.status),
+            "start": dates(action.start_date),
+            "due": dates(action.due_date),
+            "bar_label": bar_of % {"title": action.title},
+            "edit_url": edit_url(action.pk) if membership.is_coordinator else "",
+            "status_form": "",
+        }
+        if status_form is not None and membership.can_edit(action.organisation):
+            is_bound = bound_action is not None and action.pk == bound_action.pk
+            row["status_form"] = status_form(
+                action, status_url(action.pk), bound_form if is_bound else None
+            )
+        rows.append(row)
+    return rows
+
+
+def _actions_page(request, membership, *, bound_form=None, bound_action=None, status=200):
+    """One page of the action list; after a refused status update, that row's page with
+    the user's input."""
+    project = membership.project
+    filter_form, axes, organisations = _filters(request, membership)
+    actions = actions_for(project, **filter_form.filters()).only(*LIST_FIELDS)
+    today = timezone.localdate()
+    if bound_action is not None:
+        number = action_position(actions, bound_action.pk) // ACTIONS_PER_PAGE + 1
+        here = _list_url(membership, request.POST.get("next", ""))
+    else:
+        # ?page=N, or ?action=<id>: the page where that action is (links from elsewhere).
+        number, shown = request.GET.get("page", ""), request.GET.get("action", "")
+        if number.isdigit():
+            number = int(number)
+        elif shown.isdigit():
+            number = action_position(actions, int(shown)) // ACTIONS_PER_PAGE + 1
+        else:
+            number = 1
+        here = request.get_full_path()
+    page = action_page(actions, number=number, per_page=ACTIONS_PER_PAGE, today=today)
+
+    status_form = None
+    if membership.is_coordinator or membership.is_partner:
+        status_form = _StatusForms(
+            csrf_token=get_token(request), next_url=here, options=Options(Action.Status.choices)
         )
-    counts = {
-        "total": len(actions),
-        "overdue": sum(1 for row in rows if row["overdue"]),
-        "done": sum(1 for a in actions if a.status == Action.Status.DONE),
-    }
+    rows = _action_rows(
+        page.actions, membership, today, status_form, bound=(bound_action, bound_form)
+    )
+    query = _page_query(request)
     return render(
         request,
         "steps/planning/actions.html",
         _context(
             membership,
             rows=rows,
-            counts=counts,
+            page=page,
+            pagination=_pagination(page, query),
+            filter_query=query,
+            counts={"total": page.total, "overdue": page.overdue, "done": page.done},
             filter_form=filter_form,
             has_axes=bool(axes),
             today=today,
@@ -377,9 +579,7 @@ def action_status(request, membership, action_id):
         return HttpResponseNotAllowed(["POST"])
     form = ActionStatusForm(request.POST, action=action)
     if not form.is_valid():
-        return _actions_page(
-            request, membership, bound_form=form, bound_action_id=action.pk, status=400
-        )
+        return _actions_page(request, membership, bound_form=form, bound_action=action, status=400)
     services.action_set_status(
         action=action,
         status=form.cleaned_data["status"],
@@ -387,7 +587,8 @@ def action_status(request, membership, action_id):
         user=request.user,
     )
     messages.success(request, _("Statut de « %(title)s » mis à jour.") % {"title": action})
-    return redirect(f"{_actions_url(membership)}#action-{action.pk}")
+    # Back to the page and filters the form was sent from.
+    return redirect(f"{_list_url(membership, request.POST.get('next', ''))}#action-{action.pk}")
 
 
 @project_view(Access.READ)
@@ -404,6 +605,7 @@ def action_timeline(request, membership):
             timeline=timeline,
             undated=undated,
             filter_form=filter_form,
+            filter_query=_page_query(request),
             today=today,
         ),
     )

@@ -30,6 +30,7 @@ Inputs are forgiving where people differ: numbers and amounts accept « 1 234,56
 « 1234.56 », « 12,5 $ »; dates come from an ``<input type="date">`` (ISO) or « 22/11/2026 ».
 """
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -554,6 +555,21 @@ def is_answered(value) -> bool:
     if isinstance(value, dict) and "choices" in value:
         return bool(value["choices"])
     return value != []
+
+
+def is_answered_json(text: str | None) -> bool:
+    """`is_answered` of a value still in its JSON text, as the database returns it.
+
+    Counting answers over a large project need not decode them all: only an object (a
+    multiple choice), a list or a very short text (``null``, ``""``) can be an empty
+    answer; any other JSON text is a non-empty string or a number.
+    """
+    text = (text or "").strip()
+    if not text:
+        return False
+    if len(text) <= 4 or text[0] in "{[":
+        return is_answered(json.loads(text))
+    return True
 
 
 def raw_value(question: Question, data, name: str | None = None):

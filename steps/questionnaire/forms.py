@@ -5,10 +5,13 @@ container carrying the question's code and stored version, so the autosave scrip
 the no-JavaScript « Enregistrer » button post exactly the same names.
 """
 
+import html
 from dataclasses import dataclass, field
 
 from django import forms
 from django.http import QueryDict
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from steps import catalogue
@@ -17,6 +20,53 @@ from . import fields
 
 VERSION_SUFFIX = "__version"  # hidden input "<code>__version": the version the user started from
 
+# Django's own templates of the text-like widgets the questionnaire uses, rendered here
+# without the template engine (see widget_html).
+_INPUT_TEMPLATES = {"django/forms/widgets/text.html", "django/forms/widgets/date.html"}
+_TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
+
+
+def _escape(value) -> str:
+    """`conditional_escape` without its lazy-string machinery (same output)."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
+def _attrs_html(attrs: dict) -> str:
+    """Django's widgets/attrs.html: in order, `name` for True, none for False."""
+    return "".join(
+        f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def widget_html(bound) -> SafeString:
+    """`str(bound)`: the markup of Django's default text, date and textarea widgets, built
+    in Python. A réflexion page shows some hundred fields, and Django renders each widget
+    through three templates; other widgets (or customised templates) go through Django."""
+    widget = bound.field.widget
+    if widget.template_name not in _INPUT_TEMPLATES and widget.template_name != _TEXTAREA_TEMPLATE:
+        return str(bound)
+    if bound.field.localize:
+        widget.is_localized = True
+    attrs = bound.build_widget_attrs({}, widget)
+    if bound.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", bound.auto_id)
+    context = widget.get_context(bound.html_name, bound.value(), attrs)["widget"]
+    name, value = _escape(context["name"]), context["value"]
+    if widget.template_name == _TEXTAREA_TEMPLATE:
+        markup = (
+            f'<textarea name="{name}"{_attrs_html(context["attrs"])}>\n'
+            f"{_escape(value) if value else ''}</textarea>"
+        )
+    else:
+        value_html = "" if value is None else f' value="{_escape(value)}"'
+        markup = (
+            f'<input type="{_escape(context["type"])}" name="{name}"{value_html}'
+            f"{_attrs_html(context['attrs'])}>"
+        )
+    return mark_safe(markup)  # noqa: S308 -- every name and value is escaped above
+
 
 @dataclass
 class Option:
@@ -24,6 +74,7 @@ class Option:
     label: str
     input_id: str
     checked: bool
+    label_class: str = "form-check-label"  # an appreciation's value colours its label
 
 
 @dataclass
@@ -44,6 +95,7 @@ class QuestionRow:
     display: str = ""  # the stored value as text (read-only pages)
     option_groups: list = field(default_factory=list)  # radios and checkboxes
     input_type: str = ""  # "radio" | "checkbox" | "" (text-like inputs)
+    check_class: str = "form-check"  # short scales (appreciation, 1 to 5) stay on one line
     other_field: object = None  # (name, id, value) of « Autre, précisez »
     conflict: object = None  # services.Conflict, on the no-JavaScript path
     conflict_display: str = ""
@@ -51,6 +103,11 @@ class QuestionRow:
     short_label: str = ""  # in a portrait card: the part only (« Description »)…
     context_label: str = ""  # …and the card's title, read by screen readers before it
     quiet_help: bool = False  # help explained once for the page: only for screen readers
+    history_url: str = ""  # the answer's history page, set by the view
+    # Read once here rather than at each use in the template (a page shows ~150 rows).
+    help: str = ""  # the question's help, in the active language
+    auto_id: str = ""  # the field's id: "<id>-help" and "<id>-errors" derive from it
+    errors: list = field(default_factory=list)  # the field's error messages
 
     @property
     def code(self) -> str:
@@ -61,8 +118,21 @@ class QuestionRow:
         return f"q-{self.question.code}"
 
     @property
-    def errors(self):
-        return self.bound_field.errors if self.bound_field is not None else []
+    def label_html(self) -> SafeString:
+        """The question's label; in a portrait card, the part with the card's title for
+        screen readers."""
+        if self.short_label:
+            return format_html(
+                '<span class="visually-hidden">{} — </span>{}',
+                self.context_label,
+                self.short_label,
+            )
+        return conditional_escape(self.question.label)
+
+    @property
+    def widget_html(self) -> SafeString:
+        """The input of a text-like question (choices are laid out by the template)."""
+        return widget_html(self.bound_field)
 
 
 class QuestionnaireForm(forms.Form):
@@ -110,10 +180,13 @@ class QuestionnaireForm(forms.Form):
             conflict=conflict,
             conflict_display=fields.display(question, conflict.their_value) if conflict else "",
             missing=code in self.missing,
+            help=question.help,
+            auto_id=bound.auto_id,
+            errors=bound.errors,
         )
-        described = [f"{bound.auto_id}-help"] if question.help else []
-        if bound.errors:
-            described.append(f"{bound.auto_id}-errors")
+        described = [f"{row.auto_id}-help"] if row.help else []
+        if row.errors:
+            described.append(f"{row.auto_id}-errors")
             bound.field.widget.attrs["aria-invalid"] = "true"
         if described:
             bound.field.widget.attrs["aria-describedby"] = " ".join(described)
@@ -146,6 +219,10 @@ class QuestionnaireForm(forms.Form):
             selected = {str(v) for v in selected}
         else:
             selected = {str(selected)} if selected not in (None, "") else set()
+        question_type = row.question.type
+        if question_type in (catalogue.QuestionType.APPRECIATION, catalogue.QuestionType.SCALE):
+            row.check_class = "form-check form-check-inline"
+        appreciation = question_type == catalogue.QuestionType.APPRECIATION
         counter = 0
         groups, loose = [], OptionGroup("", [])
         for choice_value, label in choices:
@@ -158,6 +235,9 @@ class QuestionnaireForm(forms.Form):
                             sub_label,
                             f"{bound.auto_id}_{counter}",
                             str(sub_value) in selected,
+                            f"form-check-label appreciation-{sub_value}"
+                            if appreciation
+                            else "form-check-label",
                         )
                     )
                     counter += 1
@@ -169,6 +249,9 @@ class QuestionnaireForm(forms.Form):
                         label,
                         f"{bound.auto_id}_{counter}",
                         str(choice_value) in selected,
+                        f"form-check-label appreciation-{choice_value}"
+                        if appreciation
+                        else "form-check-label",
                     )
                 )
                 counter += 1

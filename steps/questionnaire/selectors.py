@@ -8,11 +8,19 @@ the coordination's draft until the coordinator submits them.
 
 ``load_state(project)`` reads everything a page needs in a constant number of queries
 (answers, statuses, chosen dimensions, extra items, organisations), whatever the number
-of organisations; the rest is plain Python over that state.
+of organisations; the rest is plain Python over that state. Pages that only count
+answers (the dashboard, the organisations' progress on a step page) read their bare
+values: a large project holds thousands of answers, and building a model instance for
+each one would cost most of the page's time.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.db.models import TextField
+from django.db.models.functions import Cast
+from django.utils.translation import gettext, gettext_lazy
 
 from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, Dimension, Question, Scope
@@ -82,6 +90,18 @@ def scope_questions(step: str, organisation_id, dimensions=(), extra_items=()) -
     return questions + list(catalogue.questions_for(step, Scope.ORGANISATION))
 
 
+def status_labels() -> dict[str, str]:
+    """Each status's label in the active language, for pages that show many; COMPLETE
+    for a draft whose every question has an answer (see ``Progress.label_key``)."""
+    return {value: str(label) for value, label in Status.choices} | {COMPLETE: str(COMPLETE_LABEL)}
+
+
+# A draft with every question answered: « En cours » next to 100 % would suggest that
+# something is left to answer, when only the submission is. Shown, not stored.
+COMPLETE = "complete"
+COMPLETE_LABEL = gettext_lazy("Complète, à soumettre")
+
+
 @dataclass(frozen=True)
 class Progress:
     status: str
@@ -90,11 +110,25 @@ class Progress:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 0
+        """Rounded, but 100 only when every question has an answer (199 of 200 is 99)."""
+        if not self.total:
+            return 0
+        return min(round(100 * self.answered / self.total), 100 if self.is_complete else 99)
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.total) and self.answered >= self.total
+
+    @property
+    def label_key(self) -> str:
+        """The status as shown: COMPLETE for a draft with every answer, else the status."""
+        if self.is_complete and self.status in (Status.IN_PROGRESS, Status.REOPENED):
+            return COMPLETE
+        return self.status
 
     @property
     def status_label(self) -> str:
-        return str(Status(self.status).label)
+        return status_labels()[self.label_key]
 
     @property
     def is_submitted(self) -> bool:
@@ -112,20 +146,34 @@ class ProjectState:
     project: object
     organisations: list
     answers: dict = field(default_factory=dict)  # (organisation id | None, code) -> Answer
-    statuses: dict = field(default_factory=dict)  # (organisation id | None, step) -> StepStatus
+    values: dict = field(default_factory=dict)  # (organisation id | None, code) -> stored value
+    answered: set = field(default_factory=set)  # (organisation id | None, code) that count
+    statuses: dict = field(default_factory=dict)  # (organisation id | None, step) -> status
+    status_rows: dict = field(default_factory=dict)  # the same -> StepStatus, with Read.ROWS
     dimensions: tuple = ()
     extra_items: dict = field(default_factory=dict)  # organisation id -> [ExtraPortraitItem]
     _questions: dict = field(default_factory=dict, repr=False)  # (step, scope) -> questions
+    _codes: dict = field(default_factory=dict, repr=False)  # the same -> frozenset of codes
+    _answered_codes: dict | None = field(default=None, repr=False)  # scope -> codes answered
 
     def status(self, step: str, organisation_id) -> str:
-        row = self.statuses.get((organisation_id, step))
-        return row.status if row else Status.NOT_STARTED
+        return self.statuses.get((organisation_id, step), Status.NOT_STARTED)
 
     def status_row(self, step: str, organisation_id):
-        return self.statuses.get((organisation_id, step))
+        """The whole StepStatus row (who submitted, when), with ``Read.ROWS``."""
+        return self.status_rows.get((organisation_id, step))
 
     def answer(self, organisation_id, code: str):
+        """The whole Answer row, for the scopes read in full (see ``load_state``)."""
         return self.answers.get((organisation_id, code))
+
+    def value(self, organisation_id, code: str):
+        """The stored value of an answer (None when unanswered), unless only progress
+        was read (see ``load_state``)."""
+        return self.values.get((organisation_id, code))
+
+    def is_answered(self, organisation_id, code: str) -> bool:
+        return (organisation_id, code) in self.answered
 
     def answers_of(self, organisation_id) -> dict[str, Answer]:
         return {
@@ -134,34 +182,34 @@ class ProjectState:
             if org_id == organisation_id
         }
 
-    def questions(self, step: str, organisation_id) -> list[Question]:
-        key = (step, organisation_id)
+    def _questions_key(self, step: str, organisation_id):
+        # Organisations without extra items share one list: the same questions.
+        extra_items = tuple(self.extra_items.get(organisation_id, ()))
+        key = (step, organisation_id is None, extra_items)
         if key not in self._questions:
-            self._questions[key] = scope_questions(
-                step, organisation_id, self.dimensions, self.extra_items.get(organisation_id, ())
-            )
-        return self._questions[key]
+            questions = scope_questions(step, organisation_id, self.dimensions, extra_items)
+            self._questions[key] = questions
+            self._codes[key] = frozenset(question.code for question in questions)
+        return key
+
+    def questions(self, step: str, organisation_id) -> list[Question]:
+        return self._questions[self._questions_key(step, organisation_id)]
 
     def progress(self, step: str, organisation_id) -> Progress:
-        questions = self.questions(step, organisation_id)
-        answered = sum(
-            1
-            for question in questions
-            if (answer := self.answer(organisation_id, question.code))
-            and fields.is_answered(answer.value)
-        )
-        return Progress(self.status(step, organisation_id), answered, len(questions))
+        key = self._questions_key(step, organisation_id)
+        if self._answered_codes is None:
+            self._answered_codes = defaultdict(set)
+            for org_id, code in self.answered:
+                self._answered_codes[org_id].add(code)
+        count = len(self._codes[key] & self._answered_codes[organisation_id])
+        return Progress(self.status(step, organisation_id), count, len(self._questions[key]))
 
     def missing(self, step: str, organisation_id) -> list[Question]:
         """The required questions of a scope still unanswered."""
         return [
             question
             for question in self.questions(step, organisation_id)
-            if question.required
-            and not (
-                (answer := self.answer(organisation_id, question.code))
-                and fields.is_answered(answer.value)
-            )
+            if question.required and not self.is_answered(organisation_id, question.code)
         ]
 
     def visible(self, membership, step: str, organisation) -> bool:
@@ -169,62 +217,139 @@ class ProjectState:
         return can_see_answers(membership, organisation, self.status(step, organisation_id))
 
 
-def load_state(project, *, organisation_id=..., step: str | None = None) -> ProjectState:
-    """Read a project's answers, statuses, dimensions and extra items (5 queries).
+class Read(StrEnum):
+    """How much of the answers ``load_state`` reads: a large project holds thousands."""
+
+    ROWS = "rows"  # every answer as a whole row: value, version, who changed it and when
+    VALUES = "values"  # the values only (the motivations synthesis)
+    PROGRESS = "progress"  # only which answers count as answered (the dashboard)
+    STEP_PAGE = "step_page"  # the project's answers as rows, the organisations' progress
+
+
+def _read_rows(answers, state: ProjectState) -> None:
+    for answer in answers.select_related("updated_by"):
+        key = (answer.organisation_id, answer.question_code)
+        state.answers[key] = answer
+        state.values[key] = answer.value
+        if fields.is_answered(answer.value):
+            state.answered.add(key)
+
+
+def _read_values(answers, state: ProjectState) -> None:
+    for org_id, code, value in answers.values_list("organisation_id", "question_code", "value"):
+        state.values[(org_id, code)] = value
+        if fields.is_answered(value):
+            state.answered.add((org_id, code))
+
+
+def _read_progress(answers, state: ProjectState) -> None:
+    # The JSON text as stored, judged without decoding most of it (see is_answered_json).
+    texts = answers.annotate(text=Cast("value", TextField()))
+    state.answered |= {
+        (org_id, code)
+        for org_id, code, text in texts.values_list("organisation_id", "question_code", "text")
+        if fields.is_answered_json(text)
+    }
+
+
+def load_state(
+    project, *, organisation_id=..., step: str | None = None, read: Read = Read.ROWS
+) -> ProjectState:
+    """Read a project's answers, statuses, dimensions and extra items (3 to 6 queries).
 
     `organisation_id` (an id or None for the project) and `step` narrow what is read
-    for pages about one scope; by default everything of the project is read.
+    for pages about one scope; by default everything of the project is read. A step
+    other than réflexion needs neither the portrait's dimensions nor the extra items.
+    `read` says how much of each answer is read (whole rows by default).
     """
-    answers = Answer.objects.filter(project=project).select_related("updated_by")
-    statuses = StepStatus.objects.filter(project=project)
-    extra_items = ExtraPortraitItem.objects.filter(project=project)
+    answers = Answer.objects.filter(project=project)
     if organisation_id is not ...:
         answers = answers.filter(organisation_id=organisation_id)
-        extra_items = extra_items.filter(organisation_id=organisation_id)
     if step is not None:
         answers = answers.filter(question_code__startswith=f"{step}.")
     state = ProjectState(project=project, organisations=list(project.organisations.all()))
-    state.answers = {(a.organisation_id, a.question_code): a for a in answers}
-    state.statuses = {(s.organisation_id, s.step): s for s in statuses}
-    state.dimensions = chosen_dimensions(
-        ProjectDimension.objects.filter(project=project).values_list("code", flat=True)
-    )
-    grouped = defaultdict(list)
-    for item in extra_items:
-        grouped[item.organisation_id].append(item)
-    state.extra_items = dict(grouped)
+    if read == Read.ROWS:
+        _read_rows(answers, state)
+    elif read == Read.VALUES:
+        _read_values(answers, state)
+    elif read == Read.PROGRESS:
+        _read_progress(answers, state)
+    else:
+        _read_rows(answers.filter(organisation=None), state)
+        if step is None or has_organisation_scope(step):
+            _read_progress(answers.filter(organisation__isnull=False), state)
+    statuses = StepStatus.objects.filter(project=project)
+    if step is not None:
+        statuses = statuses.filter(step=step)
+    if read == Read.ROWS:
+        state.status_rows = {(row.organisation_id, row.step): row for row in statuses}
+        state.statuses = {key: row.status for key, row in state.status_rows.items()}
+    else:
+        state.statuses = {
+            (org_id, step_code): status
+            for org_id, step_code, status in statuses.values_list(
+                "organisation_id", "step", "status"
+            )
+        }
+    if step is None or step == REFLEXION:
+        state.dimensions = chosen_dimensions(
+            ProjectDimension.objects.filter(project=project).values_list("code", flat=True)
+        )
+        extra_items = ExtraPortraitItem.objects.filter(project=project)
+        if organisation_id is not ...:
+            extra_items = extra_items.filter(organisation_id=organisation_id)
+        grouped = defaultdict(list)
+        for item in extra_items:
+            grouped[item.organisation_id].append(item)
+        state.extra_items = dict(grouped)
     return state
 
 
 # --- Pages --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class OrganisationRow:
-    """One organisation in a step's table or on the dashboard."""
+    """One organisation in a step's table, its figures flat as the template reads them."""
 
     organisation: object
-    progress: Progress
-    visible: bool  # may the viewer open its answers?
+    visible: bool  # may the viewer see the share answered and open the answers?
+    status: str
+    status_label: str
+    percent: int
+    url: str = ""  # its answers to the step, set by the view for visible rows
 
 
 def organisation_rows(state: ProjectState, membership, step: str) -> list[OrganisationRow]:
-    return [
-        OrganisationRow(
-            organisation,
-            state.progress(step, organisation.pk),
-            state.visible(membership, step, organisation),
+    labels = status_labels()
+    rows = []
+    for organisation in state.organisations:
+        progress = state.progress(step, organisation.pk)
+        visible = state.visible(membership, step, organisation)
+        rows.append(
+            OrganisationRow(
+                organisation,
+                visible,
+                progress.status,
+                # A hidden draft shows its status, not whether it is complete.
+                labels[progress.label_key if visible else progress.status],
+                progress.percent,
+            )
         )
-        for organisation in state.organisations
-    ]
+    return rows
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DashboardCell:
+    """One step of one scope, its figures flat: the matrix reads them for every cell."""
+
     step: object
     applies: bool  # does this scope answer questions in this step?
-    progress: Progress | None
-    visible: bool
+    visible: bool = False  # may the viewer see the share answered and open the answers?
+    status: str = ""
+    status_label: str = ""
+    percent: int = 0
+    url: str = ""  # the scope's answers, set by the view for visible cells
 
 
 @dataclass(frozen=True)
@@ -233,40 +358,58 @@ class DashboardRow:
     cells: list
 
 
-@dataclass(frozen=True)
+@dataclass
 class MissingEntry:
     step: object
     organisation: object  # None for the project
     questions: list  # required questions unanswered
     submitted: bool
+    heading: str = ""  # « 2. Réflexion — <organisation> », read as the link to the answers
+    url: str = ""  # the scope's answers page, set by the view…
+    link: str = ""  # …and where « pas encore soumis » leads (the project's questionnaire)
 
 
-def dashboard(state: ProjectState, membership) -> tuple[list[DashboardRow], list[MissingEntry]]:
+def dashboard(
+    state: ProjectState, membership, *, with_missing: bool = True
+) -> tuple[list[DashboardRow], list[MissingEntry]]:
     """The matrix steps × organisations (plus the project row) and what is missing."""
     rows, missing = [], []
     scopes = [None, *state.organisations]
+    project_steps = {step.code for step in STEPS if has_project_scope(step.code)}
+    organisation_steps = {step.code for step in STEPS if has_organisation_scope(step.code)}
+    labels = status_labels()
+    titles = {step.code: str(step.title) for step in STEPS}
+    the_project = gettext("le projet")
     for organisation in scopes:
         organisation_id = organisation.pk if organisation is not None else None
         cells = []
         for step in STEPS:
-            applies = (
-                has_project_scope(step.code)
-                if organisation is None
-                else has_organisation_scope(step.code)
-            )
+            applies = step.code in (project_steps if organisation is None else organisation_steps)
             if not applies:
-                cells.append(DashboardCell(step, False, None, False))
+                cells.append(DashboardCell(step, False))
                 continue
             progress = state.progress(step.code, organisation_id)
+            visible = state.visible(membership, step.code, organisation)
             cells.append(
                 DashboardCell(
-                    step, True, progress, state.visible(membership, step.code, organisation)
+                    step,
+                    True,
+                    visible,
+                    progress.status,
+                    # A hidden draft shows its status, not whether it is complete.
+                    labels[progress.label_key if visible else progress.status],
+                    progress.percent,
                 )
             )
-            if not progress.is_submitted:
+            if with_missing and not progress.is_submitted:
                 missing.append(
                     MissingEntry(
-                        step, organisation, state.missing(step.code, organisation_id), False
+                        step,
+                        organisation,
+                        state.missing(step.code, organisation_id),
+                        False,
+                        f"{step.number}. {titles[step.code]} — "
+                        + (organisation.name if organisation is not None else the_project),
                     )
                 )
         rows.append(DashboardRow(organisation, cells))
@@ -306,8 +449,7 @@ def impulsion_synthesis(state: ProjectState, membership, step: str = "impulsion"
         picked = {}
         others = []
         for organisation in visible:
-            answer = state.answer(organisation.pk, question.code)
-            codes, other = fields.multi_choice_parts(answer.value if answer else None)
+            codes, other = fields.multi_choice_parts(state.value(organisation.pk, question.code))
             picked[organisation.pk] = set(codes)
             if fields.OTHER in codes and other:
                 others.append((organisation, other))

@@ -13,9 +13,10 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from mutualisation.formats import format_datetime, format_time
+from mutualisation.formats import format_datetime, format_time, plural_count
 from projects.access import Access, get_project_object, project_view, require_edit
 from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, Scope
@@ -61,6 +62,28 @@ def _scope_url(project, step_code, organisation) -> str:
     if organisation is None:
         return _step_url(project, step_code) + "#questionnaire-projet"
     return _org_url(project, step_code, organisation)
+
+
+def _id_url(viewname: str, *args):
+    """`pk -> reverse(viewname, args=[*args, pk])` from a single reverse(): pages that link
+    every organisation or every answer's history would otherwise resolve each URL. The id
+    must be the URL's last parameter (it is for org_answers and history)."""
+    head, _sep, tail = reverse(viewname, args=[*args, 0]).rpartition("/0/")
+    return lambda pk: f"{head}/{int(pk)}/{tail}"
+
+
+def _scope_page_urls(project):
+    """The page of one scope's answers to a step (the step page for the project's): the
+    dashboard links every cell and missing answer."""
+    step_urls = {step.code: _step_url(project, step.code) for step in STEPS}
+    org_urls = {step.code: _id_url("steps:org_answers", project.slug, step.code) for step in STEPS}
+
+    def page_url(step_code, organisation) -> str:
+        if organisation is None:
+            return step_urls[step_code]
+        return org_urls[step_code](organisation.pk)
+
+    return page_url
 
 
 def _require_organisation_scope(step_code: str) -> None:
@@ -127,6 +150,32 @@ def _portrait_guide(portrait):
     return []
 
 
+def _step_state(project, step_code):
+    """What a step page reads: the project's answers to the step in full, the
+    organisations' as values (for their progress)."""
+    return selectors.load_state(project, step=step_code, read=selectors.Read.STEP_PAGE)
+
+
+def _organisation_rows(state, membership, step_code) -> list:
+    """Each organisation's progress on a step, with the link to its answers when visible."""
+    rows = selectors.organisation_rows(state, membership, step_code)
+    org_url = _id_url("steps:org_answers", membership.project.slug, step_code)
+    for row in rows:
+        if row.visible:
+            row.url = org_url(row.organisation.pk)
+    return rows
+
+
+def _question_rows(form, project) -> dict:
+    """The form's rows, each stored answer with the link to its history."""
+    rows = form.rows()
+    history_url = _id_url("steps:history", project.slug)
+    for row in rows.values():
+        if row.answer is not None:
+            row.history_url = history_url(row.answer.pk)
+    return rows
+
+
 def _base_context(membership, step):
     return {
         "project": membership.project,
@@ -147,7 +196,7 @@ def _render_org_page(request, membership, step, organisation, state, *, form=Non
             questions=questions, answers=state.answers_of(organisation.pk), editable=editable
         )
     form.missing = {q.code for q in missing}
-    rows = form.rows()
+    rows = _question_rows(form, project)
     portrait = _portrait(state, organisation, rows) if step.code == selectors.REFLEXION else []
     context = _base_context(membership, step) | {
         "organisation": organisation,
@@ -176,7 +225,7 @@ def _render_step_page(request, membership, step, state, *, form=None, missing=()
             questions=questions, answers=state.answers_of(None), editable=editable
         )
     form.missing = {q.code for q in missing}
-    rows = form.rows() if project_visible else {}
+    rows = _question_rows(form, project) if project_visible else {}
     has_organisations = selectors.has_organisation_scope(step.code)
     own = membership.organisation if membership.is_partner else None
     context = _base_context(membership, step) | {
@@ -184,13 +233,12 @@ def _render_step_page(request, membership, step, state, *, form=None, missing=()
         "editable": editable,
         "project_questions": bool(questions),
         "project_visible": project_visible,
-        "project_status": state.status_row(step.code, None),
         "project_progress": state.progress(step.code, None),
         "can_reopen": membership.is_coordinator and status == Status.SUBMITTED,
         "sections": _sections(step.code, Scope.PROJECT, rows),
         "missing": list(missing),
         "organisation_rows": (
-            selectors.organisation_rows(state, membership, step.code) if has_organisations else []
+            _organisation_rows(state, membership, step.code) if has_organisations else []
         ),
         "has_organisations": has_organisations,
         "own_organisation": own,
@@ -235,9 +283,9 @@ def _save_all(request, membership, step, organisation):
         return redirect(_scope_url(project, step.code, organisation))
 
     # Re-display: the user's input where it failed, the stored answers elsewhere. (The
-    # step page also lists every organisation's progress: it reads the whole project.)
+    # step page also lists every organisation's progress on that step.)
     if organisation is None:
-        state = selectors.load_state(project)
+        state = _step_state(project, step.code)
     else:
         state = selectors.load_state(project, organisation_id=organisation_id, step=step.code)
     answers = state.answers_of(organisation_id)
@@ -274,7 +322,7 @@ def _save_all(request, membership, step, organisation):
 def step_page(request, membership, step_code):
     """A step: what it is about, its tools, the project's questions, the organisations."""
     step = STEPS_BY_CODE[step_code]
-    state = selectors.load_state(membership.project)
+    state = _step_state(membership.project, step_code)
     return _render_step_page(request, membership, step, state)
 
 
@@ -344,8 +392,31 @@ def autosave(request, membership):
             "status": "saved",
             "version": result.version,
             "saved_at_display": format_time(result.saved_at),
+            "progress": _progress_json(project, organisation, selectors.step_of(code)),
         }
     )
+
+
+def _progress_json(project, organisation, step_code) -> dict:
+    """The scope's status and count of answers after a save, for the page's badge (the
+    same words as the page; a few queries, whatever the number of organisations)."""
+    organisation_id = organisation.pk if organisation is not None else None
+    state = selectors.load_state(
+        project, organisation_id=organisation_id, step=step_code, read=selectors.Read.PROGRESS
+    )
+    progress = state.progress(step_code, organisation_id)
+    return {
+        "status": progress.status,
+        "status_label": progress.status_label,
+        "answered": progress.answered,
+        "total": progress.total,
+        "text": ngettext(
+            "%(answered)s réponse sur %(total)s",
+            "%(answered)s réponses sur %(total)s",
+            plural_count(progress.answered),
+        )
+        % {"answered": progress.answered, "total": progress.total},
+    }
 
 
 @project_view(Access.CONTRIBUTE)
@@ -364,13 +435,80 @@ def save_project(request, membership, step_code):
     return _save_all(request, membership, STEPS_BY_CODE[step_code], None)
 
 
+@dataclass
+class UnansweredGroup:
+    """Unanswered questions of a confirmation page: a question alone, or a portrait item
+    with the parts still empty (« Locaux : Description, Ce que nous offrons »)."""
+
+    label: str
+    url: str  # the first unanswered question on the answers page
+    parts: list
+
+
+def _unanswered_to_confirm(state, step_code, organisation_id, page_url):
+    """The questions still unanswered when none of them is required (otherwise the
+    submission is refused with the required ones); [] once submitted or complete."""
+    if state.status(step_code, organisation_id) == Status.SUBMITTED:
+        return []
+    if state.missing(step_code, organisation_id):
+        return []
+    groups, by_label = [], {}
+    for question in state.questions(step_code, organisation_id):
+        if state.is_answered(organisation_id, question.code):
+            continue
+        item, _sep, part = str(question.label).rpartition(" — ")
+        if not item:
+            item, part = part, ""
+        group = by_label.get(item)
+        if group is None:
+            group = by_label[item] = UnansweredGroup(item, f"{page_url}#q-{question.code}", [])
+            groups.append(group)
+        if part:
+            group.parts.append(part)
+    return groups
+
+
+def _confirm_submission(request, membership, step, organisation, state, page_url, action):
+    """Ask before submitting answers that are not all there (the « Soumettre quand
+    même » button posts again with `confirm`)."""
+    organisation_id = organisation.pk if organisation is not None else None
+    groups = _unanswered_to_confirm(state, step.code, organisation_id, page_url)
+    if not groups or request.POST.get("confirm") == "1":
+        return None
+    progress = state.progress(step.code, organisation_id)
+    context = _base_context(membership, step) | {
+        "organisation": organisation,
+        "groups": groups,
+        "unanswered": progress.total - progress.answered,
+        "progress": progress,
+        "page_url": page_url,
+        "continue_url": groups[0].url,
+        "submit_url": action,
+    }
+    return render(request, "steps/questionnaire/submit_confirm.html", context)
+
+
 @project_view(Access.CONTRIBUTE)
 @with_organisation(edit=True)
 @require_POST
 def submit_org(request, membership, step_code, organisation):
-    """Submit an organisation's answers, or list the required answers still missing."""
+    """Submit an organisation's answers: unanswered questions are listed for a second,
+    deliberate click; missing required answers are listed and refused."""
     _require_organisation_scope(step_code)
     step = STEPS_BY_CODE[step_code]
+    project = membership.project
+    state = selectors.load_state(project, organisation_id=organisation.pk, step=step_code)
+    confirm = _confirm_submission(
+        request,
+        membership,
+        step,
+        organisation,
+        state,
+        _org_url(project, step_code, organisation),
+        reverse("steps:submit_org", args=[project.slug, step_code, organisation.pk]),
+    )
+    if confirm is not None:
+        return confirm
     missing = services.submit_step(
         project=membership.project, organisation=organisation, step=step_code, user=request.user
     )
@@ -389,13 +527,27 @@ def submit_org(request, membership, step_code, organisation):
 @project_view(Access.COORDINATE)
 @require_POST
 def submit_project(request, membership, step_code):
-    """Submit the project's answers of a step (coordination)."""
+    """Submit the project's answers of a step (coordination), after a confirmation when
+    some are unanswered."""
     step = STEPS_BY_CODE[step_code]
+    project = membership.project
+    state = selectors.load_state(project, organisation_id=None, step=step_code)
+    confirm = _confirm_submission(
+        request,
+        membership,
+        step,
+        None,
+        state,
+        _step_url(project, step_code),
+        reverse("steps:submit_project", args=[project.slug, step_code]),
+    )
+    if confirm is not None:
+        return confirm
     missing = services.submit_step(
         project=membership.project, organisation=None, step=step_code, user=request.user
     )
     if missing:
-        state = selectors.load_state(membership.project)
+        state = _step_state(membership.project, step_code)
         return _render_step_page(request, membership, step, state, missing=missing)
     messages.success(
         request, _("Réponses du projet soumises : tous les membres peuvent les lire.")
@@ -564,7 +716,7 @@ def history(request, membership, answer_id):
 def impulsion_synthesis(request, membership):
     """The organisations' motivations side by side: who ticked what."""
     step = STEPS_BY_CODE["impulsion"]
-    state = selectors.load_state(membership.project, step=step.code)
+    state = selectors.load_state(membership.project, step=step.code, read=selectors.Read.VALUES)
     visible, hidden, tables = selectors.impulsion_synthesis(state, membership, step.code)
     context = _base_context(membership, step) | {
         "visible": visible,
@@ -578,16 +730,27 @@ def impulsion_synthesis(request, membership):
 @project_view(Access.READ)
 def dashboard(request, membership):
     """Steps × organisations: status and share answered; what is missing (coordination)."""
-    state = selectors.load_state(membership.project)
-    rows, missing = selectors.dashboard(state, membership)
+    project = membership.project
+    state = selectors.load_state(project, read=selectors.Read.PROGRESS)
+    rows, missing = selectors.dashboard(state, membership, with_missing=membership.is_coordinator)
+    page_url = _scope_page_urls(project)
+    for row in rows:
+        for cell in row.cells:
+            if cell.visible:
+                cell.url = page_url(cell.step.code, row.organisation)
+                if row.organisation is None:
+                    cell.url += "#questionnaire-projet"
+    for entry in missing:
+        entry.url = page_url(entry.step.code, entry.organisation)
+        entry.link = entry.url if entry.organisation else entry.url + "#questionnaire-projet"
     return render(
         request,
         "steps/dashboard.html",
         {
-            "project": membership.project,
+            "project": project,
             "membership": membership,
             "steps": STEPS,
             "rows": rows,
-            "missing": missing if membership.is_coordinator else [],
+            "missing": missing,
         },
     )

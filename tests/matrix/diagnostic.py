@@ -9,6 +9,7 @@ MATRIX = {
     "steps:grid_csv": (READ, None),
     "steps:grid_xlsx": (READ, None),
     "steps:potential": (READ, None),
+    "steps:pairs": (READ, None),
     "steps:opportunities": (READ, None),
     "steps:opportunity_to_resource": (COORDINATE, POST),
 }

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from projects.models import Role
 from steps.models import StepStatus
+from steps.questionnaire.selectors import Read, load_state
 from tests.factories import MembershipFactory, OrganisationFactory
 
 from .factories_questionnaire import (  # noqa: F401
@@ -20,8 +21,12 @@ Status = StepStatus.Status
 
 # Session, user, membership, then: organisations, answers, statuses, dimensions, extra items.
 DASHBOARD_QUERIES = 8
-STEP_PAGE_QUERIES = 8
 ORG_PAGE_QUERIES = 9  # + the organisation itself
+# A step page reads the project's answers whole and the organisations' progress apart;
+# the portrait's dimensions and extra items only for réflexion; no organisation answers
+# the diagnostic.
+STEP_PAGE_QUERIES = {"impulsion": 7, "reflexion": 9, "diagnostic": 6}
+SYNTHESIS_QUERIES = 6  # session, user, membership, organisations, answers, statuses
 
 
 def add_organisations(world, count):
@@ -118,7 +123,7 @@ def test_step_page_query_count_does_not_grow_with_organisations(
     """A step page costs the same number of queries for 2 and for 20 organisations."""
     add_organisations(world, count)
     client = client_as(world.partner_a)
-    with django_assert_num_queries(STEP_PAGE_QUERIES):
+    with django_assert_num_queries(STEP_PAGE_QUERIES[step]):
         response = client.get(reverse("steps:step", args=[world.project.slug, step]))
     assert response.status_code == 200
 
@@ -130,7 +135,7 @@ def test_synthesis_query_count_does_not_grow_with_organisations(
     """The motivations synthesis costs the same for 2 and for 20 organisations."""
     add_organisations(world, count)
     client = client_as(world.advisor)
-    with django_assert_num_queries(DASHBOARD_QUERIES):
+    with django_assert_num_queries(SYNTHESIS_QUERIES):
         response = client.get(reverse("steps:impulsion_synthesis", args=[world.project.slug]))
     assert response.status_code == 200
 
@@ -146,3 +151,38 @@ def test_org_page_query_count_does_not_grow_with_organisations(
     with django_assert_num_queries(ORG_PAGE_QUERIES):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "counts"),
+    [
+        ("impulsion.besoin", "Un camion", True),
+        ("impulsion.besoin", "", False),
+        ("impulsion.besoin", None, False),
+        ("impulsion.heures", "0", True),
+        ("impulsion.energie", 4, True),
+        ("impulsion.motivations", {"choices": ["couts"], "other": ""}, True),
+        ("impulsion.motivations", {"choices": [], "other": "Un texte sans case cochée"}, False),
+        ("impulsion.motivations", [], False),
+    ],
+)
+def test_progress_read_alone_counts_like_whole_answers(world, code, value, counts):
+    """The dashboard's cheap read (JSON text, not decoded) counts what whole answers count."""
+    AnswerFactory(project=world.project, organisation=world.org_a, question_code=code, value=value)
+    whole = load_state(world.project)
+    cheap = load_state(world.project, read=Read.PROGRESS)
+    assert whole.progress("impulsion", world.org_a.pk).answered == int(counts)
+    assert cheap.progress("impulsion", world.org_a.pk) == whole.progress(
+        "impulsion", world.org_a.pk
+    )
+
+
+def test_step_page_read_keeps_the_project_answers_whole(world):
+    """A step page reads the project's answers as rows and the organisations' progress."""
+    AnswerFactory(project=world.project, organisation=world.org_a)
+    AnswerFactory(project=world.project, organisation=None, question_code="impulsion.objectif")
+    state = load_state(world.project, step="impulsion", read=Read.STEP_PAGE)
+    assert state.answer(None, "impulsion.objectif").version == 1
+    assert state.answer(world.org_a.pk, "impulsion.besoin") is None
+    assert state.progress("impulsion", world.org_a.pk).answered == 1
+    assert state.progress("impulsion", None).answered == 1

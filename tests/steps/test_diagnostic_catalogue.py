@@ -32,12 +32,17 @@ def test_grid_keeps_catalogue_order_of_chosen_dimensions(world):
 
 @pytest.mark.parametrize("count", [3, 30])
 def test_grid_page_every_item_same_queries(world, client_as, django_assert_num_queries, count):
-    """30 organisations × every catalogue item cost the same queries as 3."""
+    """30 organisations × every catalogue item cost the same queries as 3, whether the
+    grid shows its first dimension (the default) or all of them."""
     fill_grid(world.project, count, DIMENSIONS)
     client = client_as(world.coordinator)
+    grid_url = reverse("steps:grid", args=[world.project.slug])
     with django_assert_num_queries(8):
-        response = client.get(reverse("steps:grid", args=[world.project.slug]))
+        response = client.get(grid_url, {"dimension": "toutes"})
     assert response.status_code == 200
     assert response.content.decode().count('class="org-cell"') == count * sum(
         len(d.items) for d in DIMENSIONS
     )
+    with django_assert_num_queries(8):
+        response = client.get(grid_url)
+    assert response.content.decode().count('class="org-cell"') == count * len(DIMENSIONS[0].items)

@@ -23,8 +23,7 @@ from .factories_diagnostic import (
 pytestmark = pytest.mark.usefixtures("test_dimensions")
 
 MISSION_REASON = (
-    "Pas assez de portraits remplis pour comparer : 0 organisation(s) sur 2 ont donné une "
-    "appréciation."
+    "Pas assez de portraits remplis pour comparer : 0 organisation sur 2 a donné une appréciation."
 )
 
 

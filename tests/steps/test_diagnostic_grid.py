@@ -81,7 +81,7 @@ def test_suggest_verdict_counts_other_matches():
     suggestion = grid.suggest_verdict(
         row("transport", (A, N, "Camion"), (B, W, "", "Camion"), (C, W, "", "Camion"))
     )
-    assert "1 autre(s) correspondance(s)" in suggestion.reason_fr
+    assert "(1 autre correspondance offre-besoin)" in suggestion.reason_fr
 
 
 def test_suggest_verdict_extra_item_is_to_discuss():
@@ -272,9 +272,9 @@ def test_potential_by_dimension_and_reasons():
     assert result.by_dimension["communication"].percent == 50
     assert result.overall.counts[Verdict.TO_DISCUSS] == 1
     reasons = [t.fr for t in result.overall.reasons]
-    assert "2 élément(s) sur 3 sont des convergences ou des complémentarités (1 et 1)." in reasons
+    assert "2 éléments sur 3 sont des convergences ou des complémentarités (1 et 1)." in reasons
     assert any("Dimension la plus favorable : Installations (100 %)" in r for r in reasons)
-    assert any("3 suggestion(s) en attente" in r for r in reasons)
+    assert any("3 suggestions en attente" in r for r in reasons)
 
 
 def test_potential_without_rows_has_no_level():
@@ -292,7 +292,7 @@ def test_potential_counts_reviews_and_confirmations():
     verdicts = {r1.item.code: grid.resolve(r1, confirmed), r2.item.code: grid.resolve(r2, stale)}
     result = grid.potential([r1, r2], verdicts).overall
     assert result.confirmed == 2
-    assert any("1 verdict(s) confirmé(s) à revoir" in t.fr for t in result.reasons)
+    assert any("1 verdict confirmé à revoir" in t.fr for t in result.reasons)
 
 
 # Opportunities -----------------------------------------------------------------------

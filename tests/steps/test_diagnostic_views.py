@@ -4,6 +4,7 @@ import html
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from steps.diagnostic import grid, selectors
 from steps.models import ChangeRecord, DiagnosticVerdict, ProjectDimension, StepStatus
@@ -76,7 +77,7 @@ def test_grid_empty_state_without_submitted_portraits(world, client_as):
 
 def test_grid_shows_submitted_portraits_with_suggestions(world, client_as, portraits):
     """Each submitted organisation has a column; appreciations read as words; reasons show."""
-    content = text(client_as(world.advisor).get(url("grid", world.project)))
+    content = text(client_as(world.advisor).get(url("grid", world.project, dimension="toutes")))
     assert world.org_a.name in content and world.org_b.name in content
     assert "Camion réfrigéré libre le lundi" in content
     assert "Faiblesse" in content and "Force" in content
@@ -92,8 +93,9 @@ def test_grid_never_shows_drafts(world, client_as, portraits, status):
     """A draft or reopened portrait appears nowhere: grid, potential, opportunities, exports."""
     set_reflexion(world.project, portraits, status)
     client = client_as(world.coordinator)
-    for name in ("grid", "potential", "opportunities", "grid_csv"):
-        content = client.get(url(name, world.project)).content.decode("utf-8-sig")
+    for name in ("grid", "potential", "pairs", "opportunities", "grid_csv"):
+        query = {"dimension": "toutes"} if name == "grid" else {}
+        content = client.get(url(name, world.project, **query)).content.decode("utf-8-sig")
         assert DRAFT_SECRET not in content, name
         assert portraits.name not in content, name
     xlsx = client.get(url("grid_xlsx", world.project)).content
@@ -111,15 +113,79 @@ def test_grid_only_chosen_dimensions(world, client_as, portraits):
 def test_grid_filters_by_dimension_and_verdict(world, client_as, portraits):
     """The GET filters keep only the matching dimension and verdict, on the server."""
     client = client_as(world.coordinator)
-    content = text(client.get(url("grid", world.project, dimension="identite")))
-    assert "Mission, vision, valeurs" in content and "Moyens de transport" not in content
-    content = text(client.get(url("grid", world.project, verdict="divergence")))
+    content = text(client.get(url("grid", world.project, dimension="installations")))
+    assert "Moyens de transport" in content and "Mission, vision, valeurs" not in content
+    content = text(
+        client.get(url("grid", world.project, dimension="toutes", verdict="divergence"))
+    )
     assert 'id="item-reflexion-identite-mission"' in content
     assert 'id="item-reflexion-installations-transport"' not in content
-    content = text(client.get(url("grid", world.project, verdict="a_revoir")))
+    content = text(client.get(url("grid", world.project, dimension="toutes", verdict="a_revoir")))
     assert "Aucun élément ne correspond à ces filtres." in content
     content = text(client.get(url("grid", world.project, dimension="inconnue")))
-    assert "Moyens de transport" in content  # an unknown filter is ignored
+    assert "Mission, vision, valeurs" in content  # an unknown filter is ignored
+    assert "Moyens de transport" not in content
+
+
+def test_grid_shows_one_dimension_at_a_time(world, client_as, portraits):
+    """The first dimension by default, tabs to the others and to all of them at once."""
+    client = client_as(world.advisor)
+    content = text(client.get(url("grid", world.project)))
+    assert "Mission, vision, valeurs" in content and "Moyens de transport" not in content
+    assert '<a class="nav-link active" href="?dimension=identite" aria-current="page">' in content
+    assert 'href="?dimension=installations"' in content and 'href="?dimension=toutes"' in content
+    content = text(
+        client.get(url("grid", world.project, dimension="toutes", verdict="divergence"))
+    )
+    assert 'href="?dimension=gouvernance&verdict=divergence"' in content
+    content = text(client.get(url("grid", world.project, dimension="toutes")))
+    for label in ("Mission, vision, valeurs", "Membres", "Moyens de transport", "Budget de"):
+        assert label in content
+
+
+@pytest.mark.parametrize(
+    ("stored", "read"),
+    [
+        ("Cuisine équipée, « grande »", "Cuisine équipée, « grande »"),
+        ('Un "camion"\\ et une ligne\nde plus', 'Un "camion"\\ et une ligne\nde plus'),
+        ("  espaces autour  ", "espaces autour"),
+        (12.5, "12.5"),
+        (None, ""),
+    ],
+)
+def test_grid_reads_answers_as_they_were_typed(world, stored, read):
+    """Accents, quotes, backslashes, line breaks and non-text values come back intact."""
+    set_reflexion(world.project, world.org_a)
+    portrait(world.project, world.org_a, PREMISES, appreciation="force", description=stored)
+    line = selectors.build_grid(world.project, dimension="installations").line(PREMISES)
+    cell = next(c for c in line.row.cells if c.organisation.id == world.org_a.id)
+    assert (cell.description, cell.appreciation) == (read, "force")
+
+
+@pytest.mark.parametrize("payload", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
+def test_grid_and_pairs_show_hostile_text_escaped(world, client_as, payload):
+    """Markup typed in a portrait or an organisation's name shows as text in every cell."""
+    for organisation in (world.org_a, world.org_b):
+        set_reflexion(world.project, organisation)
+    world.org_b.name = f"Cuisine {payload}"
+    world.org_b.save()
+    portrait(
+        world.project,
+        world.org_a,
+        TRANSPORT,
+        appreciation="force",
+        description=f"Camion {payload}",
+        offre=f"Offre {payload}",
+    )
+    portrait(world.project, world.org_b, TRANSPORT, appreciation="faiblesse", besoin=payload)
+    client = client_as(world.coordinator)
+    for page in (
+        url("grid", world.project, dimension="installations"),
+        url("pairs", world.project),
+    ):
+        content = client.get(page).content.decode()
+        assert payload not in content, page
+        assert escape(payload) in content, page
 
 
 def test_grid_shows_extra_items_of_submitted_organisations(world, client_as, portraits):
@@ -133,7 +199,8 @@ def test_grid_shows_extra_items_of_submitted_organisations(world, client_as, por
     hidden = ExtraPortraitItem.objects.create(
         project=world.project, organisation=portraits, dimension="installations", label="Serre"
     )
-    content = text(client_as(world.partner_b).get(url("grid", world.project)))
+    grid_page = url("grid", world.project, dimension="installations")
+    content = text(client_as(world.partner_b).get(grid_page))
     assert "Four à pain" in content
     assert f"Ajouté par {world.org_a.name}" in content
     assert hidden.label not in content
@@ -155,7 +222,9 @@ def test_verdict_set_confirms_and_records_history(world, client_as, portraits):
         client, world.project, TRANSPORT, verdict="complementarite", note="Camion le lundi"
     )
     assert response.status_code == 302
-    assert response.url.endswith("/diagnostic/grille/#item-reflexion-installations-transport")
+    assert response.url.endswith(
+        "/diagnostic/grille/?dimension=installations#item-reflexion-installations-transport"
+    )
     stored = DiagnosticVerdict.objects.get(project=world.project, item_code=TRANSPORT)
     assert (stored.verdict, stored.importance, stored.status, stored.confirmed_by) == (
         "complementarite",
@@ -174,7 +243,7 @@ def test_verdict_set_confirms_and_records_history(world, client_as, portraits):
     assert update.kind == ChangeRecord.Kind.UPDATED
     assert update.changes["verdict"] == ["Complémentarité", "Divergence"]
 
-    content = text(client.get(url("grid", world.project)))
+    content = text(client.get(url("grid", world.project, dimension="installations")))
     assert "verdict-state-confirmed" in content and "Revu" in content
 
 
@@ -270,15 +339,31 @@ def test_verdict_reset_goes_back_to_the_suggestion(world, client_as, portraits):
 # Potential and opportunities -----------------------------------------------------------
 
 
-def test_potential_page_shows_levels_reasons_formula_and_pairs(world, client_as, portraits):
-    """The potential reads per dimension and overall, with reasons, formula and pair scores."""
+def test_potential_page_shows_levels_reasons_and_formula(world, client_as, portraits):
+    """The potential reads per dimension and overall, with reasons and formula."""
     content = text(client_as(world.partner_a).get(url("potential", world.project)))
     assert "Potentiel global" in content
     assert "Divergence majeure sur « Mission, vision, valeurs »" in content
     assert "La formule, en clair" in content
     assert "Identité 3, Gouvernance 2" in content
+    assert f'href="{url("pairs", world.project)}"' in content
+
+
+def test_pairs_page_shows_the_best_pairs_and_the_matrix(world, client_as, portraits):
+    """Who would gain from pooling with whom: ranked pairs, the formula, every score."""
+    content = text(client_as(world.partner_a).get(url("pairs", world.project)))
     assert "Qui gagnerait à mettre en commun avec qui" in content
-    assert f"{world.org_a.name} et {world.org_b.name}" in content
+    assert "3 points par offre" in content
+    assert f"{world.org_a.name} et {world.org_b.name} : " in content
+    assert 'class="table table-bordered pair-matrix"' in content
+    assert content.count('<td class="pair-self">') == 2
+    assert portraits.name not in content  # a draft portrait is not paired
+
+
+def test_pairs_page_needs_two_portraits(world, client_as):
+    """With fewer than two submitted portraits there is nothing to compare."""
+    content = text(client_as(world.advisor).get(url("pairs", world.project)))
+    assert "Il faut au moins deux portraits soumis pour comparer des paires." in content
 
 
 def test_potential_uses_confirmed_verdicts(world, client_as, portraits):
@@ -289,7 +374,7 @@ def test_potential_uses_confirmed_verdicts(world, client_as, portraits):
     _post_verdict(client, world.project, MISSION, verdict="convergence")
     after = text(client.get(url("potential", world.project)))
     assert "Divergence majeure sur « Mission, vision, valeurs »" not in after
-    assert "Calculé sur 1 verdict(s) confirmé(s)" in after
+    assert "Calculé sur 1 verdict confirmé" in after
 
 
 def test_opportunities_page_lists_who_offers_what_to_whom(world, client_as, portraits):
@@ -380,7 +465,9 @@ def test_opportunity_to_resource_guard_without_pooled_resources(
 
 
 @pytest.mark.parametrize("count", [3, 30])
-@pytest.mark.parametrize("name", ["grid", "potential", "opportunities", "grid_csv", "grid_xlsx"])
+@pytest.mark.parametrize(
+    "name", ["grid", "potential", "pairs", "opportunities", "grid_csv", "grid_xlsx"]
+)
 def test_pages_query_count_does_not_grow_with_organisations(
     world, client_as, django_assert_num_queries, name, count
 ):

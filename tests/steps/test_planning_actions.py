@@ -285,6 +285,83 @@ def test_action_list_filters(world, client_as, query, expected):
     assert {row["action"].title for row in response.context["rows"]} == expected
 
 
+def test_action_list_shows_pages_of_25_with_the_filters(world, client_as):
+    """A long plan reads 25 actions a page; page links keep the filters; counts are of all."""
+    for _ in range(30):
+        ActionFactory(project=world.project, organisation=world.org_a)
+    ActionFactory(project=world.project, organisation=world.org_b, title="Chez B")
+    client = client_as(world.advisor)
+    response = client.get(_url(world, "actions"))
+    assert len(response.context["rows"]) == 25
+    html = response.content.decode()
+    assert "31 actions" in html and "actions 1 à 25 affichées" in html
+    assert 'href="?page=2"' in html and 'aria-current="page"' in html
+    response = client.get(_url(world, "actions"), {"page": "2"})
+    assert len(response.context["rows"]) == 6
+    assert "actions 26 à 31 affichées" in response.content.decode()
+    response = client.get(_url(world, "actions"), {"organisation": world.org_a.pk, "page": "2"})
+    assert len(response.context["rows"]) == 5
+    assert f"?organisation={world.org_a.pk}&amp;page=1" in response.content.decode()
+    assert "Chez B" not in {row["action"].title for row in response.context["rows"]}
+
+
+@pytest.mark.parametrize("page", ["99", "0", "deux"])
+def test_action_list_page_out_of_range_shows_the_nearest(world, client_as, page):
+    """A page past the end shows the last one; a bad number shows the first."""
+    for _ in range(30):
+        ActionFactory(project=world.project, organisation=world.org_a)
+    response = client_as(world.advisor).get(_url(world, "actions"), {"page": page})
+    assert response.status_code == 200
+    assert response.context["page"].number == (2 if page == "99" else 1)
+    assert len(response.context["rows"]) == (5 if page == "99" else 25)
+
+
+def test_action_list_opens_on_the_page_of_a_linked_action(world, client_as):
+    """?action=<id> (links from indicators and rounds) opens the page where it is."""
+    actions = [ActionFactory(project=world.project, organisation=world.org_a) for _ in range(30)]
+    client = client_as(world.advisor)
+    response = client.get(_url(world, "actions"), {"action": actions[-1].pk})
+    assert response.context["page"].number == 2
+    assert f'id="action-{actions[-1].pk}"' in response.content.decode()
+    response = client.get(_url(world, "actions"), {"action": actions[0].pk})
+    assert response.context["page"].number == 1
+    response = client.get(_url(world, "actions"), {"action": "999999"})
+    assert response.context["page"].number == 1
+
+
+def test_action_status_goes_back_to_the_page_it_came_from(world, client_as):
+    """After an update, the partner is back on the same page and filters, at the row."""
+    actions = [ActionFactory(project=world.project, organisation=world.org_a) for _ in range(30)]
+    action = actions[-1]
+    prefix = f"action-{action.pk}"
+    data = {f"{prefix}-status": Action.Status.IN_PROGRESS, f"{prefix}-progress": "40"}
+    page_two = _url(world, "actions") + f"?organisation={world.org_a.pk}&page=2"
+    client = client_as(world.partner_a)
+    response = client.post(_url(world, "action_status", action.pk), data | {"next": page_two})
+    assert response.url == f"{page_two}#action-{action.pk}"
+    for foreign in ("https://ailleurs.example/", _url(world, "action_edit", action.pk) + "?x=1"):
+        response = client.post(_url(world, "action_status", action.pk), data | {"next": foreign})
+        assert response.url == f"{_url(world, 'actions')}#action-{action.pk}"
+
+
+def test_action_status_refused_on_a_later_page_redisplays_that_page(world, client_as):
+    """A refused update of an action of page 2 shows page 2 with the user's input."""
+    actions = [ActionFactory(project=world.project, organisation=world.org_a) for _ in range(30)]
+    action = actions[-1]
+    prefix = f"action-{action.pk}"
+    page_two = _url(world, "actions") + "?page=2"
+    response = client_as(world.partner_a).post(
+        _url(world, "action_status", action.pk),
+        {f"{prefix}-status": "peut-être", f"{prefix}-progress": "140", "next": page_two},
+    )
+    assert response.status_code == 400
+    assert response.context["page"].number == 2
+    html = response.content.decode()
+    assert f'name="{prefix}-progress" id="id_{prefix}-progress" value="140"' in html
+    assert 'aria-invalid="true"' in html and "Sélectionnez un choix valide" in html
+    assert f'name="next" value="{page_two}"' in html
+
+
 def _grow(world, organisations: int, actions_per_organisation: int = 2):
     axis = AxisFactory(project=world.project)
     for _ in range(organisations - 2):
@@ -306,7 +383,7 @@ def test_action_list_query_count_does_not_grow(
     """The list costs the same queries with 3 or 30 organisations and many actions."""
     _grow(world, organisations)
     client = client_as(world.user(persona))
-    # session, user, membership, axes, organisations, actions
+    # session, user, membership, axes, organisations, one page of actions with the counts
     with django_assert_num_queries(6):
         response = client.get(_url(world, "actions"), {"status": "", "overdue": "on"})
     assert response.status_code == 200

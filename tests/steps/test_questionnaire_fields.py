@@ -1,5 +1,6 @@
 """Field builders: every question type round-trips between form input, storage and display."""
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -168,6 +169,33 @@ def test_is_answered_needs_a_ticked_choice():
     assert fields.is_answered({"choices": ["a"], "other": ""})
     assert fields.is_answered("0")
     assert fields.is_answered(0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "",
+        "null",
+        '""',
+        '"a"',
+        '"Une longue réponse"',
+        "0",
+        "4",
+        '"12.5"',
+        "[]",
+        "[ ]",
+        '["a"]',
+        '{"choices": [], "other": ""}',
+        '{"other": "texte", "choices": []}',  # PostgreSQL orders the keys its own way
+        '{"choices": ["a"], "other": ""}',
+        '{"choice": "autre", "other": "Un conseil"}',
+    ],
+)
+def test_is_answered_json_agrees_with_is_answered(text):
+    """Judging the JSON text as the database returns it gives the decoded value's verdict."""
+    value = json.loads(text) if text else None
+    assert fields.is_answered_json(text) is fields.is_answered(value)
 
 
 def test_money_input_shows_french_decimal_comma():

@@ -263,7 +263,8 @@ def test_submit_then_read_only_then_reopen(world, client_as):
     AnswerFactory(project=world.project, organisation=world.org_a)
     client = client_as(world.partner_a)
     response = client.post(
-        reverse("steps:submit_org", args=[world.project.slug, "impulsion", world.org_a.pk])
+        reverse("steps:submit_org", args=[world.project.slug, "impulsion", world.org_a.pk]),
+        {"confirm": "1"},  # 3 questions left unanswered: « Soumettre quand même »
     )
     assert response.status_code == 302
     page = client.get(org_url(world, world.org_a)).content.decode()
@@ -556,7 +557,10 @@ def test_submit_and_reopen_project_answers(world, client_as):
         project=world.project, organisation=None, question_code="impulsion.besoin-commun"
     )
     client = client_as(world.coordinator)
-    client.post(reverse("steps:submit_project", args=[world.project.slug, "impulsion"]))
+    client.post(
+        reverse("steps:submit_project", args=[world.project.slug, "impulsion"]),
+        {"confirm": "1"},  # the objective is left unanswered: « Soumettre quand même »
+    )
     assert StepStatus.objects.get(organisation=None, step="impulsion").is_submitted
     client.post(reverse("steps:reopen_project", args=[world.project.slug, "impulsion"]))
     status = StepStatus.objects.get(organisation=None, step="impulsion")

@@ -1,0 +1,34 @@
+"""Helpers for the long lists of the tools: what every row repeats is built once per page.
+
+A reverse() or a loop of <option>s per row cost more than the rest of the row.
+"""
+
+from django.urls import reverse
+from django.utils.html import format_html_join
+
+# A number no project slug ends with: reverse() once, then put each object's id there.
+_ID_MARKER = 4294967291
+
+
+def url_of_each(name: str, slug: str):
+    """id → URL of `name` (a URL taking the project slug and one id) in this project."""
+    head, _marker, tail = reverse(name, args=[slug, _ID_MARKER]).rpartition(str(_ID_MARKER))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+class Options:
+    """The <option>s of a select over `choices`, made once per selected value."""
+
+    def __init__(self, choices):
+        self.choices = [(value, str(label)) for value, label in choices]
+        self.labels = dict(self.choices)
+        self._made = {}
+
+    def __call__(self, selected) -> str:
+        if selected not in self._made:
+            self._made[selected] = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((v, " selected" if v == selected else "", label) for v, label in self.choices),
+            )
+        return self._made[selected]
