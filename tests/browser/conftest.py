@@ -68,12 +68,34 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def screenshot(page, request):
-    """Return a function saving the page to test-artifacts/<test>-<name>.png."""
+    """Return a function saving the page to test-artifacts/<test>-<name>.png.
 
-    def save(name: str) -> Path:
+    `of=` saves another page instead (a second person's browser context in a journey).
+    """
+
+    def save(name: str, of=None) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{request.node.name}-{name}.png"
-        page.screenshot(path=path, full_page=True)
+        (of or page).screenshot(path=path, full_page=True)
         return path
 
     return save
+
+
+@pytest.fixture
+def new_page(browser, browser_context_args, live_server):
+    """Return a function opening a page in a browser context of its own (another person).
+
+    The contexts close when the test ends, pass or fail, while the live server still
+    serves the test's database: no request is left in flight.
+    """
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(**browser_context_args)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
