@@ -62,11 +62,20 @@ class OrganisationForm(forms.ModelForm):
         widgets = {"mission": forms.Textarea(attrs={"rows": 4})}
 
 
+# The roles as said of the person invited (the stored label of PARTNER names the
+# organisation; see projects/templatetags/roles.py).
+PERSON_ROLE_CHOICES = [
+    (Role.COORDINATOR, Role.COORDINATOR.label),
+    (Role.PARTNER, _("Membre d'une organisation partenaire")),
+    (Role.ADVISOR, Role.ADVISOR.label),
+]
+
+
 class InvitationForm(forms.Form):
     """Invite a person by e-mail; a partner's organisation is chosen or named here."""
 
     email = forms.EmailField(label=_("Adresse courriel"))
-    role = forms.ChoiceField(label=_("Rôle"), choices=Role.choices, initial=Role.PARTNER)
+    role = forms.ChoiceField(label=_("Rôle"), choices=PERSON_ROLE_CHOICES, initial=Role.PARTNER)
     organisation = forms.ModelChoiceField(
         label=_("Organisation existante"),
         queryset=Organisation.objects.none(),
@@ -108,6 +117,14 @@ class InvitationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("role") == Role.ADVISOR:
+            # An advisor reads the whole project for no organisation: the two fields
+            # (hidden by static/js/invite.js) are ignored, whatever they hold.
+            for name in ("organisation", "new_organisation"):
+                self.errors.pop(name, None)
+            cleaned["organisation"] = None
+            cleaned["new_organisation"] = ""
+            return cleaned
         organisation = cleaned.get("organisation")
         new_name = (cleaned.get("new_organisation") or "").strip()
         if organisation and new_name:

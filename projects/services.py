@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from steps.history import record_change
+
 from .models import Invitation, Membership, Organisation, Project, Role
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,18 @@ def project_create(*, user, project: Project) -> Project:
     return project
 
 
+def save_with_history(*, form, before: dict, user, project: Project):
+    """Save an edited project or organisation and record the change in `project`'s history.
+
+    `before` is `steps.history.snapshot(instance)` taken before the form was validated
+    (validation already copies the new values onto the instance).
+    """
+    with transaction.atomic():
+        instance = form.save()
+        record_change(instance=instance, before=before, user=user, project=project)
+    return instance
+
+
 def invitation_create(
     *, project: Project, email: str, role: str, organisation: Organisation | None, sent_by
 ) -> Invitation:
@@ -58,12 +72,20 @@ def invitation_create(
         )
 
 
+def absolute_url(request, path: str) -> str:
+    """`path` as a full address for an e-mail: SITE_URL when set (behind a proxy, the
+    request's host may be an internal one), otherwise the address of the request."""
+    if settings.SITE_URL:
+        return settings.SITE_URL + path
+    return request.build_absolute_uri(path)
+
+
 def invitation_send(*, invitation: Invitation, request) -> bool:
     """E-mail the invitation link; return False (and log) if the mail server failed."""
     context = {
         "invitation": invitation,
         "project": invitation.project,
-        "accept_url": request.build_absolute_uri(invitation.get_absolute_url()),
+        "accept_url": absolute_url(request, invitation.get_absolute_url()),
         "sender": invitation.sent_by,
     }
     subject = " ".join(render_to_string("emails/invitation_subject.txt", context).split())
@@ -170,8 +192,8 @@ def membership_remove(*, membership: Membership, by) -> None:
         if membership.role == Role.COORDINATOR and coordinators == [membership.pk]:
             raise LastCoordinatorError(
                 _(
-                    "Impossible de retirer la dernière personne coordonnatrice : le projet "
-                    "doit toujours en avoir au moins une. Invitez-en une autre d'abord."
+                    "Impossible de retirer le ou la dernier·ère coordonnateur·rice : le projet "
+                    "doit toujours en avoir au moins un·e. Invitez-en un·e autre d'abord."
                 )
             )
         logger.info("Membership %s removed by user %s", membership.pk, getattr(by, "pk", None))

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_date
+from steps.history import snapshot
 from steps.method import STEPS
+from steps.planning.selectors import history_rows
 
 from . import services
 from .access import Access, get_project_object, project_view, require_edit
@@ -75,12 +77,17 @@ def project_home(request, membership):
 @project_view(Access.COORDINATE)
 def project_edit(request, membership):
     project = membership.project
+    before = snapshot(project)  # validation copies the new values onto the instance
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_with_history(form=form, before=before, user=request.user, project=project)
         messages.success(request, _("Projet mis à jour."))
         return redirect(project)
-    return render(request, "projects/edit.html", {"project": project, "form": form})
+    return render(
+        request,
+        "projects/edit.html",
+        {"project": project, "form": form, "history": history_rows(project, project=project)},
+    )
 
 
 # Organisations ---------------------------------------------------------------------------
@@ -107,6 +114,7 @@ def organisation_detail(request, membership, organisation_id):
             "organisation": organisation,
             "partners": partners,
             "can_edit": membership.can_edit(organisation),
+            "is_coordinator": membership.is_coordinator,
         },
     )
 
@@ -115,15 +123,23 @@ def organisation_detail(request, membership, organisation_id):
 def organisation_edit(request, membership, organisation_id):
     organisation = _project_organisation(membership, organisation_id)
     require_edit(membership, organisation)
+    project = membership.project
+    before = snapshot(organisation)  # validation copies the new values onto the instance
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_with_history(form=form, before=before, user=request.user, project=project)
         messages.success(request, _("Fiche de l'organisation mise à jour."))
-        return redirect("projects:organisation", membership.project.slug, organisation.pk)
+        return redirect("projects:organisation", project.slug, organisation.pk)
     return render(
         request,
         "projects/organisation_edit.html",
-        {"project": membership.project, "organisation": organisation, "form": form},
+        {
+            "project": project,
+            "organisation": organisation,
+            "form": form,
+            # Only this project's records: the organisation may take part in others.
+            "history": history_rows(organisation, project=project),
+        },
     )
 
 
@@ -133,16 +149,18 @@ def organisation_edit(request, membership, organisation_id):
 @project_view(Access.COORDINATE)
 def members(request, membership):
     project = membership.project
-    memberships = (
+    memberships = list(
         Membership.objects.filter(project=project)
         .select_related("user", "organisation")
         .order_by(ROLE_ORDER, "organisation__name", "user__full_name", "user__email")
     )
-    invitations = (
+    invitations = list(
         Invitation.objects.filter(project=project, accepted_at__isnull=True)
         .select_related("organisation", "sent_by")
         .order_by("-created_at")
     )
+    only_coordinators = all(member.role == Role.COORDINATOR for member in memberships)
+    waiting = only_coordinators and any(invitation.is_usable for invitation in invitations)
     return render(
         request,
         "projects/members.html",
@@ -151,6 +169,10 @@ def members(request, membership):
             "membership": membership,
             "memberships": memberships,
             "invitations": invitations,
+            # Only the coordination so far: the page says what to do next, or that the
+            # invitations sent are waiting for an answer.
+            "alone": only_coordinators and not waiting,
+            "waiting": waiting,
         },
     )
 
@@ -158,7 +180,10 @@ def members(request, membership):
 @project_view(Access.COORDINATE)
 def invite(request, membership):
     project = membership.project
-    form = InvitationForm(request.POST or None, project=project)
+    # « Inviter une personne de cette organisation » links here with ?organisation=<id>.
+    organisation_id = request.GET.get("organisation", "")
+    initial = {"organisation": int(organisation_id)} if organisation_id.isdecimal() else {}
+    form = InvitationForm(request.POST or None, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
         invitation = services.invitation_create(
             project=project,

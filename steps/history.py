@@ -33,8 +33,14 @@ def snapshot(instance) -> dict[str, str]:
     }
 
 
-def record_change(*, instance, user, before: dict | None = None, deleted: bool = False):
-    """Store a ChangeRecord for `instance` (which has a `project`); None if nothing changed."""
+def record_change(
+    *, instance, user, before: dict | None = None, deleted: bool = False, project=None
+):
+    """Store a ChangeRecord for `instance` (which has a `project`); None if nothing changed.
+
+    `project` is for objects without one of their own: the project itself, or an
+    organisation (shared between projects) edited from this project.
+    """
     after = {} if deleted else snapshot(instance)
     if deleted:
         kind, changes = ChangeRecord.Kind.DELETED, {k: [v, ""] for k, v in (before or {}).items()}
@@ -46,7 +52,7 @@ def record_change(*, instance, user, before: dict | None = None, deleted: bool =
         if not changes:
             return None
     return ChangeRecord.objects.create(
-        project_id=instance.project_id,
+        project_id=project.pk if project is not None else instance.project_id,
         content_type=ContentType.objects.get_for_model(instance),
         object_id=instance.pk,
         object_label=str(instance)[:255],
@@ -56,8 +62,9 @@ def record_change(*, instance, user, before: dict | None = None, deleted: bool =
     )
 
 
-def history_for(instance):
-    """The ChangeRecords of one object, newest first."""
-    return ChangeRecord.objects.filter(
+def history_for(instance, project=None):
+    """The ChangeRecords of one object, newest first (only those of `project` if given)."""
+    records = ChangeRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
     ).select_related("changed_by")
+    return records if project is None else records.filter(project=project)

@@ -41,7 +41,7 @@ FRENCH_UI_WORDS = (
     "Enregistrer",
     "Membres et invitations",
     "Tableau de bord",
-    "Organisations participantes",
+    "Organisations partenaires",
     "Étape",
     "Outils de l’étape",
     "Actions clés",

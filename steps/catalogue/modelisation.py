@@ -168,7 +168,7 @@ FRAMEWORK = Section(
             code="modelisation.responsable",
             type=T.SHORT_TEXT,
             scope=S.PROJECT,
-            label_fr="Qui est responsable de la ressource mise en commun?",
+            label_fr="Qui est responsable de la ressource mutualisée?",
             label_en="Who is responsible for the pooled resource?",
             help_fr=(
                 "Un bien qui appartient à tous n'appartient à personne. Désignez "
@@ -313,7 +313,7 @@ CONTENT = StepContent(
     ),
     key_actions=(
         Text(
-            "Choisir les ressources mises en commun et leurs conditions d'utilisation.",
+            "Choisir les ressources mutualisées et leurs conditions d'utilisation.",
             "Choose the pooled resources and their conditions of use.",
         ),
         Text(
@@ -332,7 +332,7 @@ CONTENT = StepContent(
             "Work out the cost of use and the break-even point of each resource.",
         ),
         Text(
-            "Désigner qui est responsable de chaque ressource partagée.",
+            "Désigner qui est responsable de chaque ressource mutualisée.",
             "Name who is responsible for each shared resource.",
         ),
     ),

@@ -131,7 +131,7 @@ IMPLEMENTATION = Section(
             label_fr="Quand la mise en commun commencera-t-elle concrètement?",
             label_en="When will the pooling actually start?",
             help_fr=(
-                "Le premier jour d'utilisation de la ressource partagée, même à l'essai. "
+                "Le premier jour d'utilisation de la ressource mutualisée, même à l'essai. "
                 "L'évaluation mesurera les effets à partir de ce moment."
             ),
             help_en=(

@@ -291,7 +291,7 @@ COMMUNICATION = Dimension(
             "Équipe et expertise interne",
             "In-house team and expertise",
             "Les personnes qui s'occupent des communications et le temps qu'elles y "
-            "consacrent. Une ressource partagée à temps partiel peut servir plusieurs "
+            "consacrent. Une ressource mutualisée à temps partiel peut servir plusieurs "
             "organisations.",
             "The people who handle communication and the time they give it. A part-time "
             "shared resource can serve several organisations.",
@@ -430,7 +430,7 @@ GESTION = Dimension(
             "assurances",
             "Assurances",
             "Insurance",
-            "Vos couvertures et leurs coûts. Une ressource partagée doit être assurée, et "
+            "Vos couvertures et leurs coûts. Une ressource mutualisée doit être assurée, et "
             "une assurance collective peut coûter moins cher.",
             "Your coverage and its costs. A shared resource must be insured, and group "
             "insurance can cost less.",

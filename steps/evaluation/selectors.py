@@ -7,8 +7,11 @@ Used by the pages and by the reports (PDF): `logic_model(project)`,
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from mutualisation.formats import format_date, format_number
 from steps.models import (
     EvaluationRound,
     Improvement,
@@ -76,10 +79,43 @@ class IndicatorView:
     indicator: Indicator
     measurements: list[Measurement]
     chart: IndicatorChart
+    # The chart's words, written once here rather than by filters in its template.
+    description: str = ""  # the chart in a sentence, for screen readers
+    ticks: tuple[tuple[float, str], ...] = ()  # (y, value label) of each value tick
+    first_label: str = ""  # the first and last dates, under the chart
+    last_label: str = ""
 
     @property
     def latest(self) -> Measurement | None:
         return self.measurements[-1] if self.measurements else None
+
+
+def _chart_words(indicator, measurements, chart) -> dict:
+    """The sentence and labels of an indicator's chart."""
+    if chart.is_empty:
+        description = _("Aucune mesure pour l'instant.")
+    else:
+        total = len(chart.points)
+        description = ngettext(
+            "%(total)s mesure : %(first_value)s le %(first_date)s.",
+            "%(total)s mesures, de %(first_value)s le %(first_date)s à %(last_value)s le "
+            "%(last_date)s.",
+            total,
+        ) % {
+            "total": total,
+            "first_value": measurements[0].value_display,
+            "first_date": format_date(chart.first.day),
+            "last_value": measurements[-1].value_display,
+            "last_date": format_date(chart.last.day),
+        }
+    if indicator.target is not None:
+        description += " " + _("Cible : %(target)s.") % {"target": indicator.target_display}
+    return {
+        "description": description,
+        "ticks": tuple((tick.y, format_number(tick.value, tick.places)) for tick in chart.ticks),
+        "first_label": date_format(chart.first.day, "j N Y") if chart.first else "",
+        "last_label": date_format(chart.last.day, "j N Y") if chart.last else "",
+    }
 
 
 def indicators_with_charts(project) -> list[IndicatorView]:
@@ -97,7 +133,8 @@ def indicators_with_charts(project) -> list[IndicatorView]:
             target=indicator.target,
             baseline=indicator.baseline,
         )
-        views.append(IndicatorView(indicator, measurements, chart))
+        words = _chart_words(indicator, measurements, chart)
+        views.append(IndicatorView(indicator, measurements, chart, **words))
     return views
 
 

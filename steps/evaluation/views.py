@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mutualisation.formats import format_date
 from projects.access import Access, get_project_object, project_view
 from steps.history import snapshot
 from steps.method import STEPS_BY_CODE
 from steps.models import EvaluationRound, Improvement, Indicator, LogicElement, Measurement
+from steps.planning.listing import url_of_each
 from steps.planning.selectors import history_rows
 
 from . import services
@@ -41,10 +43,40 @@ def _url(membership, name: str) -> str:
 # Logic model --------------------------------------------------------------------------
 
 
+def _column_items(model, membership) -> list[dict]:
+    """The columns of the element list, each element's words and links decided once here
+    (a queryset per « mène à » and a reverse() per link cost more than the markup)."""
+    edit_url = url_of_each("steps:logic_element_edit", membership.project.slug)
+    origins = {value: str(label) for value, label in LogicElement.Origin.choices}
+    return [
+        {
+            "kind": column.kind,
+            "label": column.label,
+            "elements": [
+                {
+                    "id": str(element.pk),
+                    "text": element.text,
+                    "effect": element.is_effect,
+                    "discovered": element.is_discovered,
+                    "origin": origins.get(element.origin, "") if element.is_effect else "",
+                    "leads_to": " ; ".join(t.text for t in element.leads_to.all()),
+                    "edit_url": edit_url(element.pk) if membership.is_coordinator else "",
+                }
+                for element in column.elements
+            ],
+        }
+        for column in model.columns
+    ]
+
+
 @project_view(Access.READ)
 def logic_model_view(request, membership):
     model = logic_model(membership.project)
-    return render(request, "steps/evaluation/logic_model.html", _context(membership, model=model))
+    return render(
+        request,
+        "steps/evaluation/logic_model.html",
+        _context(membership, model=model, columns=_column_items(model, membership)),
+    )
 
 
 def _logic_form_page(request, membership, *, form, title, element=None):
@@ -119,16 +151,36 @@ def logic_element_delete(request, membership, logic_element_id):
 
 def _indicators_page(request, membership, *, bound_form=None, bound_indicator_id=None, status=200):
     """The indicators; after a refused measurement, that card shows the user's input."""
-    views = indicators_with_charts(membership.project)
+    slug = membership.project.slug
+    # Links of every card and measurement, each made with one reverse() for the page.
+    edit_url = url_of_each("steps:indicator_edit", slug)
+    add_url = url_of_each("steps:measurement_add", slug)
+    delete_url = url_of_each("steps:measurement_delete", slug)
+    actions_url = _url(membership, "actions")
     cards = []
-    for view in views:
-        form = None
+    for view in indicators_with_charts(membership.project):
+        indicator, form = view.indicator, None
         if membership.is_coordinator:
-            if view.indicator.pk == bound_indicator_id:
+            if indicator.pk == bound_indicator_id:
                 form = bound_form
             else:
-                form = MeasurementForm(indicator=view.indicator)
-        cards.append({"view": view, "form": form})
+                form = MeasurementForm(indicator=indicator)
+        cards.append(
+            {
+                "view": view,
+                "form": form,
+                "edit_url": edit_url(indicator.pk),
+                "add_url": add_url(indicator.pk),
+                "action_url": f"{actions_url}?action={indicator.action_id}"
+                f"#action-{indicator.action_id}"
+                if indicator.action_id
+                else "",
+                "measurements": [
+                    (measurement, format_date(measurement.date), delete_url(measurement.pk))
+                    for measurement in view.measurements
+                ],
+            }
+        )
     return render(
         request,
         "steps/evaluation/indicators.html",

@@ -24,7 +24,7 @@ BLANK = "______________________________"
 SECTIONS = (
     ("parties", gettext_lazy("Les parties")),
     ("objet", gettext_lazy("Objet de l'entente")),
-    ("ressources", gettext_lazy("Ressources mises en commun")),
+    ("ressources", gettext_lazy("Ressources mutualisées")),
     ("couts", gettext_lazy("Partage des coûts")),
     ("decisions", gettext_lazy("Prise de décision")),
     ("rencontres", gettext_lazy("Rencontres et communication")),
@@ -256,7 +256,7 @@ def _object(facts: Facts, reg: Register) -> str:
 def _resources(facts: Facts, reg: Register) -> str:
     if not facts.resources:
         return _(
-            "Les ressources mises en commun, leurs conditions d'utilisation et leurs règles "
+            "Les ressources mutualisées, leurs conditions d'utilisation et leurs règles "
             "de réservation seront décrites en annexe de %(short)s."
         ) % {"short": reg.short}
     blocks = []
@@ -499,7 +499,7 @@ def _responsibility(facts: Facts, reg: Register) -> str:
         return _paragraphs(
             _(
                 "Chaque Partie est responsable des dommages causés par son personnel et ses "
-                "bénévoles lors de l'utilisation des ressources mises en commun."
+                "bénévoles lors de l'utilisation des ressources mutualisées."
             ),
             _(
                 "L'organisation responsable d'une ressource s'assure qu'elle est couverte par "
@@ -511,7 +511,7 @@ def _responsibility(facts: Facts, reg: Register) -> str:
     return _paragraphs(
         _(
             "Chaque partenaire répond des gestes de son personnel et de ses bénévoles lorsqu'ils "
-            "utilisent les ressources mises en commun."
+            "utilisent les ressources mutualisées."
         ),
         _(
             "L'organisation responsable d'une ressource vérifie qu'elle est bien assurée; le "

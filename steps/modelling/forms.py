@@ -116,6 +116,7 @@ class ConsentResponseForm(forms.Form):
     organisation = ProjectOrganisationField(
         label=_("Organisation"),
         queryset=None,
+        empty_label=_("Choisir une organisation"),
         error_messages={
             "required": _("Choisissez l'organisation qui répond."),
             "invalid_choice": _("Cette organisation ne participe pas au projet."),

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mutualisation.formats import NBSP, format_money, format_number
+from mutualisation.formats import NBSP, format_money, format_number, unit_name
 from projects.models import Project
 
 
@@ -123,7 +123,7 @@ class Indicator(models.Model):
             return format_money(value)
         places = 0 if value == value.to_integral_value() else 2
         text = format_number(value, places)
-        return f"{text}{NBSP}{self.unit}" if self.unit else text
+        return f"{text}{NBSP}{unit_name(self.unit, value)}" if self.unit.strip() else text
 
     @property
     def baseline_display(self) -> str:

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mutualisation.formats import format_date
 from projects.models import Organisation, Project
@@ -34,7 +35,8 @@ class OperatingModel(models.Model):
     class Continuum(models.TextChoices):
         LOAN = "loan", _("Prêt")
         COLLABORATION = "collaboration", _("Collaboration")
-        POOLING = "pooling", _("Mutualisation")
+        # The same word names the app: translators need the context to tell them apart.
+        POOLING = "pooling", pgettext_lazy("continuum de coopération", "Mutualisation")
         MERGER = "merger", _("Fusion")
 
     class Form(models.TextChoices):

@@ -282,8 +282,8 @@ class ResourceForm(forms.ModelForm):
         _("Taux horaire, charges sociales comprises ($ par heure)"),
         _(
             "Le salaire horaire de la personne qui prépare et vérifie, plus les charges de "
-            "l'employeur (RRQ, assurance-emploi, RQAP, CNESST, vacances), souvent 15 à 20 % "
-            "de plus. Voyez le journal des salaires."
+            "l'employeur (RRQ, assurance-emploi, RQAP, CNESST, vacances), souvent 15 à 20 "
+            "pour cent de plus. Voyez le journal des salaires."
         ),
     )
     admin_fee_per_use = money_field(
@@ -315,7 +315,8 @@ class ResourceForm(forms.ModelForm):
         _("Taux d'intérêt du financement (% par année)"),
         _(
             "Le taux du prêt qui finance l'achat, ou le rendement auquel vous renoncez en "
-            "payant comptant. Appliqué au capital moyen immobilisé. 0 si aucun."
+            "payant comptant. Appliqué au capital moyen immobilisé. Laissez vide s'il n'y en "
+            "a pas : le calcul compte alors 0 %."
         ),
         max_value=Decimal(100),
         max_label="100 %",
@@ -416,7 +417,11 @@ class ResourceForm(forms.ModelForm):
         field = self.fields["responsible_organisation"]
         field.queryset = project.organisations.order_by("name")
         field.empty_label = _("— Aucune pour l'instant —")
-        if not self.is_bound:
+        # Empty means zero for these fields: the placeholder says so, and a new resource's
+        # form starts blank like the others (its rate is stored as a fraction, shown in %).
+        for name in self.ZERO_WHEN_EMPTY:
+            self.fields[name].widget.attrs.setdefault("placeholder", "0")
+        if not self.is_bound and self.instance.pk is not None:
             rate = self.instance.financing_rate
             self.initial["financing_rate"] = (rate or Decimal(0)) * 100
 

@@ -8,7 +8,13 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from mutualisation.formats import format_money, format_number, format_percent
+from mutualisation.formats import (
+    format_money,
+    format_number,
+    format_percent,
+    format_quantity,
+    unit_name,
+)
 from steps import costing
 from steps.models import Commitment, PooledResource, UsageRecord
 
@@ -81,10 +87,9 @@ class Analysis:
 
     @property
     def usage_text(self) -> str:
-        """« 120 km en 6 h »: one typical use in words."""
-        return _("%(units)s %(unit)s en %(hours)s h") % {
-            "units": _qty(self.usage.units),
-            "unit": self.resource.usage_unit,
+        """« 120 km en 6 h », « 50 pieds linéaires en 5 h »: one typical use in words."""
+        return _("%(quantity)s en %(hours)s h") % {
+            "quantity": format_quantity(self.usage.units, self.resource.usage_unit),
             "hours": _qty(self.usage.hours),
         }
 
@@ -156,14 +161,14 @@ def _lines(analysis: Analysis) -> list[Line]:
     guide, full, n = analysis.guide, analysis.full, analysis.uses_per_year
     unit = resource.usage_unit
     values = {
-        "unit": unit,
-        "units": _qty(usage.units),
+        "unit": unit_name(unit),
+        "quantity": format_quantity(usage.units, unit),
         "hours": _qty(usage.hours),
-        "n": _qty(n or 0),
+        "uses": format_quantity(n or 0, "utilisation"),
     }
 
     if inputs.consumable_cost_per_unit:
-        consumables = _("%(units)s %(unit)s × %(rate)s par %(unit)s : ce que l'usage épuise.") % {
+        consumables = _("%(quantity)s × %(rate)s par %(unit)s : ce que l'usage épuise.") % {
             **values,
             "rate": money_rate(inputs.consumable_cost_per_unit),
         }
@@ -172,25 +177,24 @@ def _lines(analysis: Analysis) -> list[Line]:
 
     if inputs.maintenance_interval_units and inputs.maintenance_cost:
         maintenance = _(
-            "%(cost)s tous les %(interval)s %(unit)s, au prorata des %(units)s %(unit)s "
-            "de l'utilisation."
+            "%(cost)s tous les %(interval)s, au prorata des %(quantity)s de l'utilisation."
         ) % {
             **values,
             "cost": format_money(inputs.maintenance_cost),
-            "interval": _qty(inputs.maintenance_interval_units),
+            "interval": format_quantity(inputs.maintenance_interval_units, unit),
         }
     else:
         maintenance = _("Aucun entretien périodique indiqué.")
 
     if inputs.amortisation_years and inputs.purchase_price:
         replacement = _(
-            "(%(purchase)s − %(residual)s) ÷ (%(years)s ans × 365 jours × 24 heures) "
+            "(%(purchase)s − %(residual)s) ÷ (%(years)s × 365 jours × 24 heures) "
             "× %(hours)s h d'utilisation."
         ) % {
             **values,
             "purchase": format_money(inputs.purchase_price),
             "residual": format_money(inputs.residual_value),
-            "years": _qty(inputs.amortisation_years),
+            "years": format_quantity(inputs.amortisation_years, "an"),
         }
     else:
         replacement = _("Aucun achat à amortir.")
@@ -221,8 +225,7 @@ def _lines(analysis: Analysis) -> list[Line]:
         fixed_full = ""
     else:
         fixed_guide = _(
-            "(%(management)s de gestion + %(other)s d'autres coûts) ÷ %(n)s utilisations "
-            "par année."
+            "(%(management)s de gestion + %(other)s d'autres coûts) ÷ %(uses)s par année."
         ) % {
             **values,
             "management": format_money(inputs.management_cost_per_year),
@@ -230,7 +233,7 @@ def _lines(analysis: Analysis) -> list[Line]:
         }
         fixed_full = _(
             "%(fixed)s de coûts fixes par année (amortissement %(depreciation)s, financement "
-            "%(financing)s, gestion et autres %(yearly)s) ÷ %(n)s utilisations par année."
+            "%(financing)s, gestion et autres %(yearly)s) ÷ %(uses)s par année."
         ) % {
             **values,
             "fixed": format_money(analysis.annual_fixed),
@@ -265,27 +268,24 @@ def input_rows(analysis: Analysis) -> list[tuple[str, str]]:
     i, usage, unit = analysis.inputs, analysis.usage, analysis.resource.usage_unit
     none = "—"
     maintenance = (
-        _("%(cost)s tous les %(interval)s %(unit)s")
+        _("%(cost)s tous les %(interval)s")
         % {
             "cost": format_money(i.maintenance_cost),
-            "interval": _qty(i.maintenance_interval_units),
-            "unit": unit,
+            "interval": format_quantity(i.maintenance_interval_units, unit),
         }
         if i.maintenance_interval_units
         else none
     )
     return [
-        (_("Unités par utilisation"), f"{_qty(usage.units)} {unit}"),
+        (_("Unités par utilisation"), format_quantity(usage.units, unit)),
         (_("Durée d'une utilisation"), f"{_qty(usage.hours)} h"),
-        (_("Consommables"), f"{money_rate(i.consumable_cost_per_unit)} / {unit}"),
+        (_("Consommables"), f"{money_rate(i.consumable_cost_per_unit)} / {unit_name(unit)}"),
         (_("Entretien"), maintenance),
         (_("Prix d'achat"), format_money(i.purchase_price)),
         (_("Valeur résiduelle"), format_money(i.residual_value)),
         (
             _("Durée d'amortissement"),
-            _("%(years)s ans") % {"years": _qty(i.amortisation_years)}
-            if i.amortisation_years
-            else none,
+            format_quantity(i.amortisation_years, "an") if i.amortisation_years else none,
         ),
         (_("Taux de financement"), format_percent(i.financing_rate, 2)),
         (

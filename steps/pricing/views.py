@@ -1,13 +1,17 @@
 """Pages of the cost-of-use calculator: pooled resources, their cost, break-even and
 sharing, the organisations' commitments and the year's recorded uses."""
 
+from html import escape
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mutualisation.formats import format_money, format_number
 from projects.access import Access, project_view
 from steps.history import history_for
 from steps.method import STEPS_BY_CODE
@@ -110,6 +114,46 @@ def resource_preview(request, membership):
     )
 
 
+def _sharing_rows(sharing, analysis) -> str:
+    """The <tr>s of the sharing table, one per organisation, as one piece of HTML.
+
+    Up to six amounts for each of the project's organisations cost more through template
+    tags and filters than the rest of the page; every name and word goes through `escape`.
+    """
+
+    written: dict = {}  # amount → text: equal shares, for one, repeat in every row
+
+    def money(value) -> str:
+        if value is None:
+            return "—"
+        if value not in written:
+            written[value] = escape(format_money(value))
+        return written[value]
+
+    alternative = analysis.alternative is not None
+    weight = _("poids %(weight)s")
+    html = []
+    for row in sharing.rows:
+        custom = money(row.custom)
+        if row.custom is not None and row.custom_weight is not None:
+            label = escape(weight % {"weight": format_number(row.custom_weight, 2)})
+            custom += f' <span class="small text-body-secondary">({label})</span>'
+        html.append(
+            f'<tr><th scope="row">{escape(row.organisation.name)}</th>'
+            f'<td class="num">{escape(format_number(row.planned_uses))}</td>'
+            f'<td class="num">{money(row.by_usage)}</td>'
+            f'<td class="num">{money(row.equal)}</td>'
+            f'<td class="num">{custom}</td>'
+        )
+        if alternative:
+            html.append(
+                f'<td class="num">{money(row.alone) if row.alone is not None else ""}</td>'
+                f'<td class="num">{money(row.saving)}</td>'
+            )
+        html.append("</tr>")
+    return mark_safe("".join(html))  # noqa: S308 — every name, amount and word escaped above
+
+
 @project_view(Access.READ)
 def resource_detail(request, membership, resource_id):
     project = membership.project
@@ -117,6 +161,7 @@ def resource_detail(request, membership, resource_id):
     organisations = selectors.organisations_of(project)
     commitments = selectors.commitments_of(resource)
     analysis = selectors.analyse(resource, sum(c.planned_uses_per_year for c in commitments))
+    sharing = selectors.sharing(analysis, organisations, commitments) if analysis.priced else None
     return render(
         request,
         "steps/pricing/resource_detail.html",
@@ -124,9 +169,8 @@ def resource_detail(request, membership, resource_id):
             membership,
             resource=resource,
             analysis=analysis,
-            sharing=selectors.sharing(analysis, organisations, commitments)
-            if analysis.priced
-            else None,
+            sharing=sharing,
+            sharing_rows=_sharing_rows(sharing, analysis) if sharing else "",
             chart=chart.resource_chart(analysis),
             inputs=selectors.input_rows(analysis),
             history=history_for(resource)[:10],

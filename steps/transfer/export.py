@@ -110,6 +110,8 @@ class _Exporter:
         model = ContentType.objects.get_for_id(record.content_type_id).model_class()
         if model is None:
             return None
+        if model is Organisation:  # organisation records: edits of an organisation's file
+            return self.organisation_refs.get(record.object_id)
         return self.refs.get((model._meta.label, record.object_id))
 
     def build(self) -> dict:

@@ -44,7 +44,7 @@ def test_accept_page_shows_project_role_and_choices_to_visitor(invitation, clien
     content = response.content.decode()
     assert response.status_code == 200
     assert "Invitation au projet « Camion partagé »" in content
-    assert "Organisation partenaire" in content
+    assert "Membre d&#x27;une organisation partenaire" in content
     assert "Popote roulante de Valleyfield" in content
     assert reverse("projects:invitation_signup", args=[invitation.token]) in content
     login_link = f"{reverse('login')}?next={invitation.get_absolute_url()}"

@@ -78,7 +78,7 @@ def test_invite_existing_organisation_sends_french_email(world, client_as):
     accept_url = "http://testserver" + invitation.get_absolute_url()
     assert accept_url in email.body
     assert "Claire Coordination vous invite" in email.body
-    assert "Votre rôle : Organisation partenaire" in email.body
+    assert "Votre rôle : Membre d'une organisation partenaire" in email.body
     html, mimetype = email.alternatives[0]
     assert mimetype == "text/html"
     assert accept_url in html
@@ -258,7 +258,10 @@ def test_remove_member_asks_confirmation_then_removes(world, client_as):
     client = client_as(world.coordinator)
     url = _url("member_remove", world, membership.pk)
     page = client.get(url)
-    assert "Retirer Béa Partenaire (Organisation partenaire)" in page.content.decode()
+    assert (
+        "Retirer Béa Partenaire (Membre de Cuisine collective Beauharnois, organisation "
+        "partenaire)" in page.content.decode()
+    )
     assert Membership.objects.filter(pk=membership.pk).exists()
     response = client.post(url, follow=True)
     assert not Membership.objects.filter(pk=membership.pk).exists()
@@ -274,7 +277,7 @@ def test_remove_last_coordinator_is_refused(world, client_as):
         _url("member_remove", world, membership.pk), follow=True
     )
     assert Membership.objects.filter(pk=membership.pk).exists()
-    assert any("dernière personne coordonnatrice" in m for m in _messages(response))
+    assert any("dernier·ère coordonnateur·rice" in m for m in _messages(response))
 
 
 def test_remove_coordinator_allowed_when_another_remains(world, client_as):

@@ -190,6 +190,19 @@ def test_resource_detail_escapes_user_text(world, client_as):
     assert b"&lt;script&gt;alert(1)" in page.content
 
 
+def test_resource_detail_sharing_table_escapes_names_and_shows_weights(world, client_as, truck):
+    """A hostile organisation name shows as text in the sharing table; weights are said."""
+    world.org_b.name = "<img src=x onerror=alert(1)>"
+    world.org_b.save()
+    Commitment.objects.filter(resource=truck, organisation=world.org_a).update(custom_weight=2)
+    page = client_as(world.advisor).get(
+        url("steps:resource_detail", world.project, resource_id=truck.pk)
+    )
+    content = page.content.decode()
+    assert "<img src=x" not in content and "&lt;img src=x onerror=alert(1)&gt;" in content
+    assert "(poids 2,00)" in content
+
+
 @pytest.mark.parametrize("count", [3, 30])
 def test_resources_list_query_count_is_constant(
     count, world, client_as, django_assert_num_queries
@@ -470,7 +483,7 @@ def test_usage_add_records_a_use(world, client_as, truck):
         world.coordinator,
     )
     page = text(client.get(response["Location"]))
-    assert "1 avril 2026" in page and "312,50" in page
+    assert "1er avril 2026" in page and "312,50" in page
 
 
 @pytest.mark.parametrize(
