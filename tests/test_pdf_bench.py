@@ -11,6 +11,7 @@ KEYS = {
     "seconds",
     "bare_seconds",
     "overhead",
+    "html_seconds",
     "pages",
     "pages_per_second",
     "peak_mb",
@@ -32,6 +33,7 @@ def test_pdf_bench_measure_reports_rows(world):
         assert row["label"] and isinstance(row["label"], str)
         assert row["seconds"] > 0 and row["bare_seconds"] > 0
         assert row["overhead"] == pytest.approx(row["seconds"] / row["bare_seconds"] - 1)
+        assert 0 < row["html_seconds"] < row["seconds"]
         assert row["pages"] >= 1
         assert row["pages_per_second"] == pytest.approx(row["pages"] / row["seconds"])
         assert 0 < row["peak_mb"] < 2048

@@ -8,6 +8,7 @@ overhead. Peak Python memory is measured apart, on one more run under tracemallo
 which slows everything down and must not touch the timings.
 """
 
+import gc
 import statistics
 import time
 import tracemalloc
@@ -89,6 +90,11 @@ def _ours(job: Job):
     return html_to_pdf(render_html(f"pdf/{job.kind}.html", job.build()))
 
 
+def _html(job: Job) -> str:
+    """Our part alone: the context (queries) and the template, up to the final HTML."""
+    return render_html(f"pdf/{job.kind}.html", job.build())
+
+
 def _bare(html: str) -> bytes:
     """WeasyPrint alone on a final HTML string, as `html_to_pdf` calls it."""
     with gc_relaxed():
@@ -98,6 +104,10 @@ def _bare(html: str) -> bytes:
 
 
 def _timed(function, *args) -> tuple[float, object]:
+    """Elapsed time of one call, after a full garbage collection: a run must not pay for
+    the hundreds of megabytes a previous WeasyPrint run left behind (a collection of that
+    heap landing in one measurement and not in another took up to 2 s)."""
+    gc.collect()
     start = time.perf_counter()
     result = function(*args)
     return time.perf_counter() - start, result
@@ -115,18 +125,22 @@ def _peak_mb(job: Job) -> float:
 def measure_reports(project, runs: int = 3) -> list[dict]:
     """One dict per report of `project`: label, seconds (median of `runs`, ours),
     bare_seconds (median, WeasyPrint alone on the same HTML), overhead
-    (seconds / bare_seconds − 1), pages, pages_per_second, peak_mb (Python memory)."""
+    (seconds / bare_seconds − 1), html_seconds (median of our part alone: context and
+    template, timed directly, so that it can be read apart from WeasyPrint's own swings
+    of a few per cent on long documents), pages, pages_per_second, peak_mb (Python
+    memory)."""
     runs = max(1, runs)
     jobs = report_jobs(project)
     rows = []
     for job in jobs:
         # Ours and the bare render alternate, so that a busy machine slows both alike.
-        ours, bare = [], []
+        ours, bare, html = [], [], []
         result = _ours(job)  # the HTML string of the reference
         for _run in range(runs):
             seconds, result = _timed(_ours, job)
             ours.append(seconds)
             bare.append(_timed(_bare, result.html)[0])
+            html.append(_timed(_html, job)[0])
         seconds = statistics.median(ours)
         bare_seconds = statistics.median(bare)
         rows.append(
@@ -136,6 +150,7 @@ def measure_reports(project, runs: int = 3) -> list[dict]:
                 "seconds": seconds,
                 "bare_seconds": bare_seconds,
                 "overhead": seconds / bare_seconds - 1,
+                "html_seconds": statistics.median(html),
                 "pages": result.page_count,
                 "pages_per_second": result.page_count / seconds,
                 "peak_mb": _peak_mb(job),
