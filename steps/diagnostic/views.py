@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 from mutualisation.formats import format_date
 from projects.access import Access, project_view
 from steps.catalogue.resources import ResourceType
+from steps.listing import Options
 from steps.models import DiagnosticVerdict
-from steps.planning.listing import Options
 
 from . import exports, grid, selectors, services
 from .forms import OpportunityForm, RowForm, VerdictForm

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from mutualisation.formats import format_date
 from projects.access import Access, get_project_object, project_view
 from steps.history import snapshot
+from steps.listing import url_of_each
 from steps.method import STEPS_BY_CODE
 from steps.models import EvaluationRound, Improvement, Indicator, LogicElement, Measurement
-from steps.planning.listing import url_of_each
 from steps.planning.selectors import history_rows
 
 from . import services

@@ -3,9 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from steps.listing import Options
 from steps.models import Action, Axis, Orientation, StrategicVision, Strategy
-
-from .listing import Options
 
 
 class DateInput(forms.DateInput):

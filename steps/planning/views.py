@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from mutualisation.formats import format_date
 from projects.access import Access, get_project_object, project_view, require_edit
 from steps.history import snapshot
+from steps.listing import Options, url_of_each
 from steps.method import STEPS_BY_CODE
 from steps.models import Action, Axis, Orientation, Strategy
 
@@ -34,7 +35,6 @@ from .forms import (
     StrategicVisionForm,
     StrategyForm,
 )
-from .listing import Options, url_of_each
 from .selectors import (
     action_page,
     action_position,

@@ -20,6 +20,7 @@ from mutualisation.formats import format_datetime, format_time, plural_count
 from projects.access import Access, get_project_object, project_view, require_edit
 from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, Scope
+from steps.listing import url_of_each
 from steps.method import STEPS, STEPS_BY_CODE
 from steps.models import Answer, ExtraPortraitItem, StepStatus
 
@@ -64,19 +65,13 @@ def _scope_url(project, step_code, organisation) -> str:
     return _org_url(project, step_code, organisation)
 
 
-def _id_url(viewname: str, *args):
-    """`pk -> reverse(viewname, args=[*args, pk])` from a single reverse(): pages that link
-    every organisation or every answer's history would otherwise resolve each URL. The id
-    must be the URL's last parameter (it is for org_answers and history)."""
-    head, _sep, tail = reverse(viewname, args=[*args, 0]).rpartition("/0/")
-    return lambda pk: f"{head}/{int(pk)}/{tail}"
-
-
 def _scope_page_urls(project):
     """The page of one scope's answers to a step (the step page for the project's): the
     dashboard links every cell and missing answer."""
     step_urls = {step.code: _step_url(project, step.code) for step in STEPS}
-    org_urls = {step.code: _id_url("steps:org_answers", project.slug, step.code) for step in STEPS}
+    org_urls = {
+        step.code: url_of_each("steps:org_answers", project.slug, step.code) for step in STEPS
+    }
 
     def page_url(step_code, organisation) -> str:
         if organisation is None:
@@ -159,7 +154,7 @@ def _step_state(project, step_code):
 def _organisation_rows(state, membership, step_code) -> list:
     """Each organisation's progress on a step, with the link to its answers when visible."""
     rows = selectors.organisation_rows(state, membership, step_code)
-    org_url = _id_url("steps:org_answers", membership.project.slug, step_code)
+    org_url = url_of_each("steps:org_answers", membership.project.slug, step_code)
     for row in rows:
         if row.visible:
             row.url = org_url(row.organisation.pk)
@@ -169,7 +164,7 @@ def _organisation_rows(state, membership, step_code) -> list:
 def _question_rows(form, project) -> dict:
     """The form's rows, each stored answer with the link to its history."""
     rows = form.rows()
-    history_url = _id_url("steps:history", project.slug)
+    history_url = url_of_each("steps:history", project.slug)
     for row in rows.values():
         if row.answer is not None:
             row.history_url = history_url(row.answer.pk)

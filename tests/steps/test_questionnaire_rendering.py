@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from steps.catalogue.base import Question, QuestionType, Scope
+from steps.listing import url_of_each
 from steps.questionnaire.forms import QuestionnaireForm, widget_html
-from steps.questionnaire.views import _id_url
 
 T = QuestionType
 TEXT_LIKE = [T.SHORT_TEXT, T.LONG_TEXT, T.NUMBER, T.MONEY, T.DATE]
@@ -56,7 +56,7 @@ def test_widget_html_leaves_choices_to_django():
 @pytest.mark.parametrize("pk", [1, 10, 1234567])
 def test_id_url_matches_reverse(slug, pk):
     """URLs built from one reverse() are the URLs reverse() gives for each id."""
-    org_answers = _id_url("steps:org_answers", slug, "reflexion")
-    history = _id_url("steps:history", slug)
+    org_answers = url_of_each("steps:org_answers", slug, "reflexion")
+    history = url_of_each("steps:history", slug)
     assert org_answers(pk) == reverse("steps:org_answers", args=[slug, "reflexion", pk])
     assert history(pk) == reverse("steps:history", args=[slug, pk])

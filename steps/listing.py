@@ -10,10 +10,11 @@ from django.utils.html import format_html_join
 _ID_MARKER = 4294967291
 
 
-def url_of_each(name: str, slug: str):
-    """id → URL of `name` (a URL taking the project slug and one id) in this project."""
-    head, _marker, tail = reverse(name, args=[slug, _ID_MARKER]).rpartition(str(_ID_MARKER))
-    return lambda pk: f"{head}{pk}{tail}"
+def url_of_each(name: str, *args):
+    """id → reverse(name, args=[*args, id]) from a single reverse(): the id must be the
+    URL's last parameter (the project slug, and maybe a step code, come before it)."""
+    head, _marker, tail = reverse(name, args=[*args, _ID_MARKER]).rpartition(str(_ID_MARKER))
+    return lambda pk: f"{head}{int(pk)}{tail}"
 
 
 class Options:
