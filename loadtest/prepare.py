@@ -83,8 +83,8 @@ def main(argv=None):
 
     from django.db import transaction
 
-    from projects.demo import build_demo_project
     from projects.models import Project, Role, User
+    from steps.demo import build_demo_project
     from steps.transfer.export import export_project
     from steps.transfer.synthetic import build_synthetic_project
 

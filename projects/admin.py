@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, Membership, Organisation, Project, User
+from .models import ChangeRecord, Invitation, Membership, Organisation, Project, User
 
 
 @admin.register(User)
@@ -69,3 +69,10 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "project__name"]
     list_select_related = ["project", "organisation"]
     readonly_fields = ["token"]
+
+
+@admin.register(ChangeRecord)
+class ChangeRecordAdmin(admin.ModelAdmin):
+    list_display = ["object_label", "kind", "project", "changed_by", "changed_at"]
+    list_filter = ["kind"]
+    search_fields = ["object_label", "project__name"]

@@ -116,16 +116,13 @@ def _demo_user(email, full_name):
     return user
 
 
-def build_demo_project():
-    """(Re)build the demo project and return it.
+def build_demo_people_and_project():
+    """(Re)build the demo project's people, organisations and memberships; return it.
 
     People and organisations are updated in place (update_or_create); the demo project
-    itself is deleted and built again, so every run starts from the same state. Each
-    part of the method then adds its answers through `steps.demo.populate`.
+    itself is deleted and built again, so every run starts from the same state. The
+    parts of the method add their data afterwards (`steps.demo.build_demo_project`).
     """
-    # Imported here: the steps' demo modules import this module's constants.
-    from steps import demo as steps_demo
-
     with transaction.atomic():
         coordinator = _demo_user(COORDINATOR_EMAIL, COORDINATOR_NAME)
         advisor = _demo_user(ADVISOR_EMAIL, ADVISOR_NAME)
@@ -161,5 +158,4 @@ def build_demo_project():
                 ),
             ]
         )
-        steps_demo.populate(project)
     return project

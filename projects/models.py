@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -342,3 +343,36 @@ class Invitation(models.Model):
 
     def get_status_display(self) -> str:
         return self.Status(self.status).label
+
+
+# The change history of the project and of every tool of the steps (resources, risks,
+# actions, indicators…); answers keep their own (AnswerRevision). Written through
+# `projects.history.save_with_history` and `record_change`.
+class ChangeRecord(models.Model):
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Création")
+        UPDATED = "updated", _("Modification")
+        DELETED = "deleted", _("Suppression")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="changes")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    object_label = models.CharField(_("objet"), max_length=255)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    # {field name: [old value, new value]} as display strings.
+    changes = models.JSONField(_("changements"), default=dict)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("le"), auto_now_add=True)
+
+    class Meta:
+        # Created by the steps app before it moved here: the table keeps its name.
+        db_table = "steps_changerecord"
+        verbose_name = _("modification")
+        verbose_name_plural = _("historique des modifications")
+        ordering = ["-changed_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.object_label}"

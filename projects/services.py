@@ -16,8 +16,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steps.history import record_change
-
 from .models import Invitation, Membership, Organisation, Project, Role
 
 logger = logging.getLogger(__name__)
@@ -38,18 +36,6 @@ def project_create(*, user, project: Project) -> Project:
         project.save()
         Membership.objects.create(user=user, project=project, role=Role.COORDINATOR)
     return project
-
-
-def save_with_history(*, form, before: dict, user, project: Project):
-    """Save an edited project or organisation and record the change in `project`'s history.
-
-    `before` is `steps.history.snapshot(instance)` taken before the form was validated
-    (validation already copies the new values onto the instance).
-    """
-    with transaction.atomic():
-        instance = form.save()
-        record_change(instance=instance, before=before, user=user, project=project)
-    return instance
 
 
 def invitation_create(

@@ -9,13 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_date
-from steps.history import snapshot
-from steps.method import STEPS
-from steps.planning.selectors import history_rows
 
 from . import services
 from .access import Access, get_project_object, project_view, require_edit
 from .forms import InvitationForm, OrganisationForm, ProjectForm, SignupForm
+from .history import history_rows, save_with_history
+from .method import STEPS
 from .models import Invitation, Membership, Organisation, Role
 
 # Coordinators first, then partners, then advisors.
@@ -77,10 +76,9 @@ def project_home(request, membership):
 @project_view(Access.COORDINATE)
 def project_edit(request, membership):
     project = membership.project
-    before = snapshot(project)  # validation copies the new values onto the instance
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        services.save_with_history(form=form, before=before, user=request.user, project=project)
+        save_with_history(form=form, user=request.user, project=project)
         messages.success(request, _("Projet mis à jour."))
         return redirect(project)
     return render(
@@ -124,10 +122,9 @@ def organisation_edit(request, membership, organisation_id):
     organisation = _project_organisation(membership, organisation_id)
     require_edit(membership, organisation)
     project = membership.project
-    before = snapshot(organisation)  # validation copies the new values onto the instance
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        services.save_with_history(form=form, before=before, user=request.user, project=project)
+        save_with_history(form=form, user=request.user, project=project)
         messages.success(request, _("Fiche de l'organisation mise à jour."))
         return redirect("projects:organisation", project.slug, organisation.pk)
     return render(

@@ -1,15 +1,27 @@
-"""Fill the demo project step by step; each part of the method adds its own data."""
+"""The demo project: its people (projects.demo), then each part of the method adds its data."""
+
+from django.db import transaction
+
+from projects.demo import build_demo_people_and_project
 
 from .diagnostic import demo as diagnostic
 from .evaluation import demo as evaluation
 from .modelling import demo as modelling
 from .planning import demo as planning
-from .pricing import demo as pricing
 from .questionnaire import demo as questionnaire
+from .resources import demo as resources
 
-PARTS = (questionnaire, diagnostic, pricing, modelling, planning, evaluation)
+PARTS = (questionnaire, diagnostic, resources, modelling, planning, evaluation)
 
 
 def populate(project):
     for part in PARTS:
         part.populate(project)
+
+
+def build_demo_project():
+    """(Re)build the whole demo project, all or nothing, and return it."""
+    with transaction.atomic():
+        project = build_demo_people_and_project()
+        populate(project)
+    return project

@@ -4,13 +4,13 @@ from .diagnostic.urls import urlpatterns as diagnostic
 from .evaluation.urls import urlpatterns as evaluation
 from .modelling.urls import urlpatterns as modelling
 from .planning.urls import urlpatterns as planning
-from .pricing.urls import urlpatterns as pricing
 from .questionnaire.urls import urlpatterns as questionnaire
 from .reports.urls import urlpatterns as reports
+from .resources.urls import urlpatterns as resources
 from .transfer.urls import urlpatterns as transfer
 
 app_name = "steps"
 
 urlpatterns = (
-    questionnaire + diagnostic + pricing + modelling + planning + evaluation + transfer + reports
+    questionnaire + diagnostic + resources + modelling + planning + evaluation + transfer + reports
 )

@@ -11,13 +11,13 @@ import pytest
 from pypdf import PdfReader
 
 from mutualisation.pdf import GC_THRESHOLD, gc_relaxed
-from projects.demo import build_demo_project
+from steps.demo import build_demo_project
 from steps.models import Answer, PooledResource, StepStatus
 from steps.planning.timeline import Span, build_timeline
-from steps.reports import couts, dossier, entente, evaluation, grille, plan, portrait
+from steps.reports import agreement, costs, dossier, evaluation, grid, plan, portrait
 from steps.reports.common import page_counter_css, render
 from steps.reports.dossier import labelled_lines
-from steps.reports.grille import ColumnGroup
+from steps.reports.grid import ColumnGroup
 from tests.factories import OrganisationFactory
 
 KINDS = ["dossier", "portrait", "grille", "couts", "plan", "entente", "evaluation"]
@@ -34,12 +34,12 @@ def _context(kind, project):
         return portrait.build_portrait_context(None, project, organisation=organisation)
     if kind == "couts":
         resource = PooledResource.objects.filter(project=project).order_by("pk").first()
-        return couts.build_couts_context(None, project, resource=resource)
+        return costs.build_costs_context(None, project, resource=resource)
     builders = {
         "dossier": dossier.build_dossier_context,
-        "grille": grille.build_grille_context,
+        "grille": grid.build_grid_context,
         "plan": plan.build_plan_context,
-        "entente": entente.build_entente_context,
+        "entente": agreement.build_agreement_context,
         "evaluation": evaluation.build_evaluation_context,
     }
     return builders[kind](None, project)
@@ -197,7 +197,7 @@ def _thirty_organisations(world):
 def test_pdf_grid_of_thirty_organisations_is_split_in_landscape_groups(world):
     """30 organisations: five landscape tables of six, each one named, every page landscape."""
     _thirty_organisations(world)
-    result = render("grille", grille.build_grille_context(None, world.project))
+    result = render("grille", grid.build_grid_context(None, world.project))
     text = _text(result.content)
     for first, last in [(1, 6), (7, 12), (13, 18), (19, 24), (25, 30)]:
         assert f"Organisations {first} à {last} sur 30" in text

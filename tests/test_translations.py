@@ -19,9 +19,10 @@ from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.urls import reverse
 
-from projects.demo import COORDINATOR_EMAIL, build_demo_project
+from projects.demo import COORDINATOR_EMAIL
+from projects.method import STEPS
 from projects.models import User
-from steps.method import STEPS
+from steps.demo import build_demo_project
 from steps.models import PooledResource
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"

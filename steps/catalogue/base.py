@@ -105,7 +105,7 @@ class Text:
 class StepContent:
     """What a step page explains, and its questionnaire."""
 
-    step: str  # a code of steps.method.STEPS
+    step: str  # a code of projects.method.STEPS
     about: Text
     key_actions: tuple[Text, ...]
     attention_points: tuple[Text, ...]

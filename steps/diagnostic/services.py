@@ -1,6 +1,6 @@
 """Writes of the diagnostic: confirming verdicts and turning opportunities into resources.
 
-Every change is recorded in the project's history (steps.history).
+Every change is recorded in the project's history (projects.history).
 """
 
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from steps.history import record_change, snapshot
+from projects.history import record_change, snapshot
 from steps.models import DiagnosticVerdict
 
 from . import grid

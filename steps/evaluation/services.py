@@ -1,8 +1,4 @@
-"""Writes of the évaluation tools, each one kept in the history (steps.history).
-
-As in steps.planning.services, `before` is the snapshot of an existing object taken
-before its form was validated; None for a new object.
-"""
+"""Writes of the évaluation tools, each one kept in the history (projects.history)."""
 
 from dataclasses import dataclass
 
@@ -10,34 +6,23 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from mutualisation.formats import format_date
-from steps.history import record_change, snapshot
+from projects.history import delete_with_history, record_change, save_with_history, snapshot
 from steps.models import Action, Improvement, Measurement, TargetAssessment
-from steps.planning.services import form_save, object_delete
-
-__all__ = [
-    "evaluation_round_save",
-    "form_save",
-    "improvement_to_action",
-    "measurement_add",
-    "object_delete",
-]
 
 
 def measurement_add(*, indicator, form, user) -> Measurement:
     """Add a measurement to an indicator."""
-    return form_save(form=form, before=None, user=user, indicator=indicator, recorded_by=user)
+    return save_with_history(form=form, user=user, indicator=indicator, recorded_by=user)
 
 
-def evaluation_round_save(
-    *, project, form, before: dict | None, assessments_form, improvements, user
-):
+def evaluation_round_save(*, project, form, assessments_form, improvements, user):
     """Save a round with its target assessments and its improvements, all or nothing.
 
     `form`, `assessments_form` and the `improvements` formset are already valid.
     """
     with transaction.atomic():
-        assign = {"project": project, "created_by": user} if before is None else {}
-        evaluation_round = form_save(form=form, before=before, user=user, **assign)
+        assign = {"created_by": user} if form.instance.pk is None else {}
+        evaluation_round = save_with_history(form=form, user=user, project=project, **assign)
         _save_assessments(evaluation_round, assessments_form.assessed())
         _save_improvements(evaluation_round, improvements, user)
     return evaluation_round
@@ -57,7 +42,7 @@ def _save_improvements(evaluation_round, formset, user) -> None:
         [f.instance.pk for f in changed if f.instance.pk]
     )
     for improvement_form in deleted:
-        object_delete(instance=improvement_form.instance, user=user)
+        delete_with_history(instance=improvement_form.instance, user=user)
     for improvement_form in changed:
         previous = stored.get(improvement_form.instance.pk)
         improvement = improvement_form.save(commit=False)

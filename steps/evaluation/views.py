@@ -12,11 +12,10 @@ from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_date
 from projects.access import Access, get_project_object, project_view
-from steps.history import snapshot
+from projects.history import delete_with_history, history_rows, save_with_history
+from projects.method import STEPS_BY_CODE
 from steps.listing import url_of_each
-from steps.method import STEPS_BY_CODE
 from steps.models import EvaluationRound, Improvement, Indicator, LogicElement, Measurement
-from steps.planning.selectors import history_rows
 
 from . import services
 from .forms import (
@@ -111,7 +110,7 @@ def logic_element_create(request, membership):
         initial["order"] = (top["top"] or 0) + 1
     form = LogicElementForm(request.POST or None, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=None, user=request.user, project=project)
+        save_with_history(form=form, user=request.user, project=project)
         messages.success(request, _("Élément ajouté au modèle logique."))
         return redirect(_url(membership, "logic_model"))
     return _logic_form_page(
@@ -122,10 +121,9 @@ def logic_element_create(request, membership):
 @project_view(Access.COORDINATE)
 def logic_element_edit(request, membership, logic_element_id):
     element = get_project_object(membership, LogicElement, pk=logic_element_id)
-    before = snapshot(element)
     form = LogicElementForm(request.POST or None, instance=element, project=membership.project)
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=before, user=request.user)
+        save_with_history(form=form, user=request.user)
         messages.success(request, _("Élément du modèle logique enregistré."))
         return redirect(_url(membership, "logic_model"))
     return _logic_form_page(
@@ -141,7 +139,7 @@ def logic_element_edit(request, membership, logic_element_id):
 @require_POST
 def logic_element_delete(request, membership, logic_element_id):
     element = get_project_object(membership, LogicElement, pk=logic_element_id)
-    services.object_delete(instance=element, user=request.user)
+    delete_with_history(instance=element, user=request.user)
     messages.success(request, _("Élément retiré du modèle logique."))
     return redirect(_url(membership, "logic_model"))
 
@@ -224,7 +222,7 @@ def indicator_create(request, membership):
         initial["effect"] = int(effect)
     form = IndicatorForm(request.POST or None, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
-        indicator = services.form_save(form=form, before=None, user=request.user, project=project)
+        indicator = save_with_history(form=form, user=request.user, project=project)
         messages.success(request, _("Indicateur « %(name)s » ajouté.") % {"name": indicator})
         return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
     return _indicator_form_page(request, membership, form=form, title=_("Nouvel indicateur"))
@@ -233,17 +231,17 @@ def indicator_create(request, membership):
 @project_view(Access.COORDINATE)
 def indicator_edit(request, membership, indicator_id):
     indicator = get_project_object(membership, Indicator, pk=indicator_id)
-    before = snapshot(indicator)
+    stored_name = indicator.name  # validation copies the typed name onto the instance
     form = IndicatorForm(request.POST or None, instance=indicator, project=membership.project)
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=before, user=request.user)
+        save_with_history(form=form, user=request.user)
         messages.success(request, _("Indicateur « %(name)s » enregistré.") % {"name": indicator})
         return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
     return _indicator_form_page(
         request,
         membership,
         form=form,
-        title=_("Modifier l'indicateur « %(name)s »") % {"name": before["name"]},
+        title=_("Modifier l'indicateur « %(name)s »") % {"name": stored_name},
         indicator=indicator,
     )
 
@@ -252,7 +250,7 @@ def indicator_edit(request, membership, indicator_id):
 @require_POST
 def indicator_delete(request, membership, indicator_id):
     indicator = get_project_object(membership, Indicator, pk=indicator_id)
-    services.object_delete(instance=indicator, user=request.user)
+    delete_with_history(instance=indicator, user=request.user)
     messages.success(request, _("Indicateur « %(name)s » supprimé.") % {"name": indicator})
     return redirect(_url(membership, "indicators"))
 
@@ -280,7 +278,7 @@ def measurement_delete(request, membership, measurement_id):
         pk=measurement_id,
     )
     indicator = measurement.indicator
-    services.object_delete(instance=measurement, user=request.user)
+    delete_with_history(instance=measurement, user=request.user)
     messages.success(request, _("Mesure supprimée de « %(name)s ».") % {"name": indicator})
     return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
 
@@ -298,7 +296,6 @@ def _round_page(request, membership, evaluation_round=None):
     """Create or edit a round: its text, the targets per indicator, the improvements."""
     project = membership.project
     data = request.POST if request.method == "POST" else None
-    before = snapshot(evaluation_round) if evaluation_round else None
     form = EvaluationRoundForm(data, instance=evaluation_round)
     indicators = list(Indicator.objects.filter(project=project))
     assessments = (
@@ -322,7 +319,6 @@ def _round_page(request, membership, evaluation_round=None):
         saved = services.evaluation_round_save(
             project=project,
             form=form,
-            before=before,
             assessments_form=assessments_form,
             improvements=improvements,
             user=request.user,
@@ -359,7 +355,7 @@ def evaluation_round_edit(request, membership, evaluation_round_id):
 @require_POST
 def evaluation_round_delete(request, membership, evaluation_round_id):
     evaluation_round = get_project_object(membership, EvaluationRound, pk=evaluation_round_id)
-    services.object_delete(instance=evaluation_round, user=request.user)
+    delete_with_history(instance=evaluation_round, user=request.user)
     messages.success(request, _("Bilan « %(title)s » supprimé.") % {"title": evaluation_round})
     return redirect(_url(membership, "evaluation_rounds"))
 

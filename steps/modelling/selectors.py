@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mutualisation.formats import format_date
-from steps import costing
 from steps.models import (
     AgreementSection,
     Commitment,
@@ -22,6 +21,7 @@ from steps.models import (
     PooledResource,
     Risk,
 )
+from steps.resources import costing
 
 from . import agreement
 from .heatmap import HeatMap, Level, RiskPoint, heat_map

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steps.history import record_change, snapshot
+from projects.history import delete_with_history, record_change, save_with_history, snapshot
 from steps.models import (
     AgreementSection,
     CommunicationItem,
@@ -21,22 +21,8 @@ class ConsentError(Exception):
     """A consent round action that the round's state does not allow (message in French)."""
 
 
-def _save_form(*, form, user, **attributes):
-    """Save a ModelForm's instance with extra attributes and record the change."""
-    instance = form.instance
-    # A validated form has already copied its data onto the instance: the values before
-    # the edit are read back from the database.
-    before = snapshot(type(instance).objects.get(pk=instance.pk)) if instance.pk else None
-    for name, value in attributes.items():
-        setattr(instance, name, value)
-    with transaction.atomic():
-        instance = form.save()
-        record_change(instance=instance, before=before, user=user)
-    return instance
-
-
 def operating_model_save(*, project, form, user) -> OperatingModel:
-    return _save_form(form=form, user=user, project=project, updated_by=user)
+    return save_with_history(form=form, user=user, project=project, updated_by=user)
 
 
 def consent_round_open(*, project, user, note: str = "") -> ConsentRound:
@@ -109,14 +95,11 @@ def consent_round_close(*, consent_round: ConsentRound, user) -> ConsentRound:
 
 
 def risk_save(*, project, form, user) -> Risk:
-    return _save_form(form=form, user=user, project=project)
+    return save_with_history(form=form, user=user, project=project)
 
 
 def risk_delete(*, risk: Risk, user) -> None:
-    before = snapshot(risk)
-    with transaction.atomic():
-        record_change(instance=risk, before=before, user=user, deleted=True)
-        risk.delete()
+    delete_with_history(instance=risk, user=user)
 
 
 def agreement_section_save(*, project, code: str, text: str, user) -> AgreementSection:
@@ -145,11 +128,8 @@ def agreement_section_reset(*, project, code: str, user) -> bool:
 
 
 def communication_item_save(*, project, form, user) -> CommunicationItem:
-    return _save_form(form=form, user=user, project=project)
+    return save_with_history(form=form, user=user, project=project)
 
 
 def communication_item_delete(*, item: CommunicationItem, user) -> None:
-    before = snapshot(item)
-    with transaction.atomic():
-        record_change(instance=item, before=before, user=user, deleted=True)
-        item.delete()
+    delete_with_history(instance=item, user=user)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from projects.access import Access, get_project_object, project_view, require_edit
-from steps.method import STEPS_BY_CODE
+from projects.method import STEPS_BY_CODE
 from steps.models import CommunicationItem, ConsentRound, OperatingModel, Risk
 
 from . import agreement, selectors, services

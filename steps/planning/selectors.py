@@ -9,9 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, Window
 from django.utils import timezone
-from django.utils.text import capfirst
 
-from steps.history import history_for
 from steps.models import Action, Axis, Orientation, StrategicVision
 
 from .timeline import Span, Timeline, build_timeline
@@ -132,16 +130,3 @@ def timeline_for(actions, today: date | None = None) -> tuple[Timeline, list[Act
             continue
         spans.append(Span(action, action.title, start, end, action.progress))
     return build_timeline(spans, today=today), undated
-
-
-def history_rows(instance, limit: int = 10, project=None) -> list:
-    """The last changes of an object, each with `labelled_changes` (label, before, after);
-    only those recorded in `project` if given (an organisation belongs to several)."""
-    labels = {field.name: field.verbose_name for field in instance._meta.concrete_fields}
-    records = list(history_for(instance, project)[:limit])
-    for record in records:
-        record.labelled_changes = [
-            (capfirst(labels.get(name, name)), values[0], values[1])
-            for name, values in record.changes.items()
-        ]
-    return records

@@ -20,9 +20,9 @@ from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_date
 from projects.access import Access, get_project_object, project_view, require_edit
-from steps.history import snapshot
+from projects.history import delete_with_history, history_rows, save_with_history
+from projects.method import STEPS_BY_CODE
 from steps.listing import Options, url_of_each
-from steps.method import STEPS_BY_CODE
 from steps.models import Action, Axis, Orientation, Strategy
 
 from . import services
@@ -39,7 +39,6 @@ from .selectors import (
     action_page,
     action_position,
     actions_for,
-    history_rows,
     strategic_plan,
     timeline_for,
 )
@@ -92,10 +91,9 @@ def strategic_plan_view(request, membership):
 @project_view(Access.COORDINATE)
 def strategic_vision_edit(request, membership):
     vision = services.vision_for_edit(project=membership.project)
-    before = snapshot(vision) if vision.pk else None
     form = StrategicVisionForm(request.POST or None, instance=vision)
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=before, user=request.user)
+        save_with_history(form=form, user=request.user)
         messages.success(request, _("Vision et valeurs enregistrées."))
         return redirect(_plan_url(membership))
     return _object_form(
@@ -116,7 +114,7 @@ def axis_create(request, membership):
         initial={"order": _next_order(Axis.objects.filter(project=project))},
     )
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=None, user=request.user, project=project)
+        save_with_history(form=form, user=request.user, project=project)
         messages.success(request, _("Axe d'intervention ajouté."))
         return redirect(_plan_url(membership))
     return _object_form(
@@ -132,10 +130,9 @@ def axis_create(request, membership):
 @project_view(Access.COORDINATE)
 def axis_edit(request, membership, axis_id):
     axis = get_project_object(membership, Axis, pk=axis_id)
-    before = snapshot(axis)
     form = AxisForm(request.POST or None, instance=axis)
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=before, user=request.user)
+        save_with_history(form=form, user=request.user)
         messages.success(request, _("Axe d'intervention enregistré."))
         return redirect(_plan_url(membership))
     return _object_form(
@@ -154,7 +151,7 @@ def axis_edit(request, membership, axis_id):
 @require_POST
 def axis_delete(request, membership, axis_id):
     axis = get_project_object(membership, Axis, pk=axis_id)
-    services.object_delete(instance=axis, user=request.user)
+    delete_with_history(instance=axis, user=request.user)
     messages.success(request, _("Axe d'intervention supprimé."))
     return redirect(_plan_url(membership))
 
@@ -174,7 +171,7 @@ def orientation_create(request, membership, axis_id):
         request.POST or None, initial={"order": _next_order(axis.orientations.all())}
     )
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=None, user=request.user, axis=axis)
+        save_with_history(form=form, user=request.user, axis=axis)
         messages.success(request, _("Orientation ajoutée."))
         return redirect(_plan_url(membership))
     return _object_form(
@@ -190,10 +187,9 @@ def orientation_create(request, membership, axis_id):
 @project_view(Access.COORDINATE)
 def orientation_edit(request, membership, orientation_id):
     orientation = _get_orientation(membership, orientation_id)
-    before = snapshot(orientation)
     form = OrientationForm(request.POST or None, instance=orientation)
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=before, user=request.user)
+        save_with_history(form=form, user=request.user)
         messages.success(request, _("Orientation enregistrée."))
         return redirect(_plan_url(membership))
     return _object_form(
@@ -214,7 +210,7 @@ def orientation_edit(request, membership, orientation_id):
 @require_POST
 def orientation_delete(request, membership, orientation_id):
     orientation = _get_orientation(membership, orientation_id)
-    services.object_delete(instance=orientation, user=request.user)
+    delete_with_history(instance=orientation, user=request.user)
     messages.success(request, _("Orientation supprimée."))
     return redirect(_plan_url(membership))
 
@@ -234,7 +230,7 @@ def strategy_create(request, membership, orientation_id):
         request.POST or None, initial={"order": _next_order(orientation.strategies.all())}
     )
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=None, user=request.user, orientation=orientation)
+        save_with_history(form=form, user=request.user, orientation=orientation)
         messages.success(request, _("Stratégie ajoutée."))
         return redirect(_plan_url(membership))
     return _object_form(
@@ -251,10 +247,9 @@ def strategy_create(request, membership, orientation_id):
 @project_view(Access.COORDINATE)
 def strategy_edit(request, membership, strategy_id):
     strategy = _get_strategy(membership, strategy_id)
-    before = snapshot(strategy)
     form = StrategyForm(request.POST or None, instance=strategy)
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=before, user=request.user)
+        save_with_history(form=form, user=request.user)
         messages.success(request, _("Stratégie enregistrée."))
         return redirect(_plan_url(membership))
     return _object_form(
@@ -272,7 +267,7 @@ def strategy_edit(request, membership, strategy_id):
 @require_POST
 def strategy_delete(request, membership, strategy_id):
     strategy = _get_strategy(membership, strategy_id)
-    services.object_delete(instance=strategy, user=request.user)
+    delete_with_history(instance=strategy, user=request.user)
     messages.success(request, _("Stratégie supprimée."))
     return redirect(_plan_url(membership))
 
@@ -544,10 +539,9 @@ def action_edit(request, membership, action_id):
         project=membership.project,
         pk=action_id,
     )
-    before = snapshot(action)
     form = ActionForm(request.POST or None, instance=action, project=membership.project)
     if request.method == "POST" and form.is_valid():
-        services.form_save(form=form, before=before, user=request.user)
+        save_with_history(form=form, user=request.user)
         messages.success(request, _("Action « %(title)s » enregistrée.") % {"title": action})
         return redirect(_actions_url(membership))
     return render(
@@ -561,7 +555,7 @@ def action_edit(request, membership, action_id):
 @require_POST
 def action_delete(request, membership, action_id):
     action = get_project_object(membership, Action, pk=action_id)
-    services.object_delete(instance=action, user=request.user)
+    delete_with_history(instance=action, user=request.user)
     messages.success(request, _("Action « %(title)s » supprimée.") % {"title": action})
     return redirect(_actions_url(membership))
 

@@ -19,9 +19,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from projects.demo import COORDINATOR_EMAIL, DEMO_ORGANISATIONS, demo_organisation
+from projects.method import STEPS
 from projects.models import User
 from steps.catalogue import DIMENSIONS
-from steps.method import STEPS
 from steps.models import Answer, AnswerRevision, ExtraPortraitItem, ProjectDimension, StepStatus
 
 SUBMITTED, IN_PROGRESS = StepStatus.Status.SUBMITTED, StepStatus.Status.IN_PROGRESS

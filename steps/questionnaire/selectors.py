@@ -22,9 +22,9 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext, gettext_lazy
 
+from projects.method import STEPS
 from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, Dimension, Question, Scope
-from steps.method import STEPS
 from steps.models import Answer, ExtraPortraitItem, ProjectDimension, StepStatus
 
 from . import fields

@@ -21,10 +21,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from projects.history import record_change, snapshot
+from projects.method import STEPS_BY_CODE
 from steps import catalogue
 from steps.catalogue.base import Scope
-from steps.history import record_change, snapshot
-from steps.method import STEPS_BY_CODE
 from steps.models import Answer, AnswerRevision, ExtraPortraitItem, ProjectDimension, StepStatus
 
 from . import fields, selectors

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from steps.method import STEPS
+from projects.method import STEPS
 
 from . import views
 

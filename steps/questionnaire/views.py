@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_datetime, format_time, plural_count
 from projects.access import Access, get_project_object, project_view, require_edit
+from projects.method import STEPS, STEPS_BY_CODE
 from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, Scope
 from steps.listing import url_of_each
-from steps.method import STEPS, STEPS_BY_CODE
 from steps.models import Answer, ExtraPortraitItem, StepStatus
 
 from . import fields, selectors, services

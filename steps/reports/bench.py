@@ -28,7 +28,7 @@ from mutualisation.pdf import (
 )
 from steps.models import PooledResource
 
-from . import couts, dossier, entente, evaluation, grille, plan, portrait
+from . import agreement, costs, dossier, evaluation, grid, plan, portrait
 
 
 @dataclass(frozen=True)
@@ -63,19 +63,21 @@ def report_jobs(project) -> list[Job]:
             )
         )
     jobs.append(
-        Job("grille", "Grille du diagnostic", lambda: grille.build_grille_context(None, project))
+        Job("grille", "Grille du diagnostic", lambda: grid.build_grid_context(None, project))
     )
     if resource is not None:
         jobs.append(
             Job(
                 "couts",
                 "Fiche coût d'utilisation",
-                lambda: couts.build_couts_context(None, project, resource=resource),
+                lambda: costs.build_costs_context(None, project, resource=resource),
             )
         )
     jobs += [
         Job("plan", "Plan d'action", lambda: plan.build_plan_context(None, project)),
-        Job("entente", "Projet d'entente", lambda: entente.build_entente_context(None, project)),
+        Job(
+            "entente", "Projet d'entente", lambda: agreement.build_agreement_context(None, project)
+        ),
         Job(
             "evaluation",
             "Bilan d'évaluation",

@@ -5,7 +5,7 @@ by the tests): one `ProjectState` for all answers, one grid, resources with thei
 commitments in two queries, and so on.
 """
 
-from steps.method import STEPS
+from projects.method import STEPS
 from steps.modelling import selectors as modelling
 from steps.modelling.heatmap import level_of
 from steps.models import Risk
@@ -14,9 +14,9 @@ from steps.questionnaire.selectors import impulsion_synthesis, load_state
 
 from .answers import step_answers
 from .common import base_context, viewer
-from .couts import resource_sheet_from
+from .costs import resource_sheet_from
 from .evaluation import evaluation_parts
-from .grille import diagnostic_parts
+from .grid import diagnostic_parts
 from .plan import PORTRAIT_AREA, action_plan
 
 

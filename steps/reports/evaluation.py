@@ -1,7 +1,7 @@
 """Bilan d'évaluation: logic model, indicators with their charts, rounds and improvements."""
 
+from projects.method import STEPS_BY_CODE
 from steps.evaluation.selectors import evaluation_rounds, indicators_with_charts, logic_model
-from steps.method import STEPS_BY_CODE
 
 from .common import base_context
 

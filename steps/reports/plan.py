@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from steps.method import STEPS_BY_CODE
+from projects.method import STEPS_BY_CODE
 from steps.planning.selectors import actions_for, strategic_plan, timeline_for
 from steps.planning.timeline import HEADER_HEIGHT, ROW_HEIGHT
 

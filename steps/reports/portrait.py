@@ -1,6 +1,6 @@
 """Portrait d'une organisation: its impulsion and réflexion answers."""
 
-from steps.method import STEPS_BY_CODE
+from projects.method import STEPS_BY_CODE
 from steps.questionnaire.selectors import load_state
 
 from .answers import scope_answers

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from projects.access import Access, project_view
-from steps.pricing.selectors import resource_for
+from steps.resources.selectors import resource_for
 
-from . import couts, dossier, entente, evaluation, grille, plan, portrait
+from . import agreement, costs, dossier, evaluation, grid, plan, portrait
 from .common import file_name, pdf_response, render
 
 
@@ -37,14 +37,14 @@ def report_portrait(request, membership, organisation_id):
 @project_view(Access.READ)
 def report_grille(request, membership):
     project = membership.project
-    return _download("grille", grille.build_grille_context(membership, project), project.slug)
+    return _download("grille", grid.build_grid_context(membership, project), project.slug)
 
 
 @project_view(Access.READ)
 def report_couts(request, membership, resource_id):
     project = membership.project
     resource = resource_for(project, resource_id)
-    context = couts.build_couts_context(membership, project, resource=resource)
+    context = costs.build_costs_context(membership, project, resource=resource)
     return _download("couts", context, resource.name)
 
 
@@ -58,7 +58,9 @@ def report_plan(request, membership):
 @project_view(Access.READ)
 def report_entente(request, membership):
     project = membership.project
-    return _download("entente", entente.build_entente_context(membership, project), project.slug)
+    return _download(
+        "entente", agreement.build_agreement_context(membership, project), project.slug
+    )
 
 
 @project_view(Access.READ)

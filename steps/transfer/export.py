@@ -33,7 +33,7 @@ def record_fields(model) -> list:
             continue
         if field.is_relation and field.related_model is Project:
             continue
-        if model._meta.label == "steps.ChangeRecord" and field.name == "object_id":
+        if model._meta.label == "projects.ChangeRecord" and field.name == "object_id":
             continue
         fields.append(field)
     return fields

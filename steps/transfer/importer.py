@@ -24,8 +24,10 @@ from .schema import (
     ORGANISATION_FIELDS,
     ORGANISATION_PREFIX,
     PROJECT_FIELDS,
+    READABLE_VERSIONS,
     SECTIONS,
     VOLATILE_KEYS,
+    upgrade,
 )
 
 DOCUMENT_CODE = re.compile(r"^(reflexion\.[a-z0-9-]+\.autre-)#(\d+)(?=\.|$)")
@@ -76,7 +78,7 @@ class _Checker:
             return
         if document.get("format") != FORMAT:
             self.problem("format", _("« %(format)s » attendu.") % {"format": FORMAT})
-        if document.get("format_version") != FORMAT_VERSION:
+        if document.get("format_version") not in READABLE_VERSIONS:
             self.problem(
                 "format_version",
                 _("version %(expected)s attendue, %(found)s trouvée.")
@@ -84,6 +86,7 @@ class _Checker:
             )
         if self.problems:
             return
+        document = self.document = upgrade(document)
         known = {"format", "format_version", "project", "users", "organisations"}
         known |= set(VOLATILE_KEYS) | {s.name for s in SECTIONS}
         for key in sorted(set(document) - known):

@@ -4,7 +4,7 @@ Format « mutualisation.projet », version FORMAT_VERSION::
 
     {
       "format": "mutualisation.projet",
-      "format_version": 1,
+      "format_version": 2,
       "exported_at": "2026-11-23T10:00:00+00:00",      # volatile: the only one
       "project": {"slug": …, "name": …, …, "created_by": "<e-mail>",
                   "organisations": ["organisation-1", …]},
@@ -36,7 +36,11 @@ takes the project's slug, or a new one when it is already used.
 from dataclasses import dataclass
 
 FORMAT = "mutualisation.projet"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Versions the importer reads. Version 1 (until 2026-12) is the same document: version 2
+# only marks that the change history belongs to the projects app, so a version 1 file
+# is read as it is (`upgrade`).
+READABLE_VERSIONS = (1, 2)
 # Keys whose value changes from one export to the next of the same data.
 VOLATILE_KEYS = ("exported_at",)
 
@@ -86,7 +90,7 @@ SECTIONS = (
         "evaluation_round__project",
     ),
     Section("improvements", "steps.Improvement", "improvement", "evaluation_round__project"),
-    Section("change_records", "steps.ChangeRecord", "change-record", "project"),
+    Section("change_records", "projects.ChangeRecord", "change-record", "project"),
 )
 
 ORGANISATION_PREFIX = "organisation"
@@ -112,3 +116,10 @@ PROJECT_FIELDS = (
     "created_by",
     "created_at",
 )
+
+
+def upgrade(document: dict) -> dict:
+    """The document in the current version, from any readable version."""
+    if document.get("format_version") == 1:
+        document = {**document, "format_version": 2}
+    return document

@@ -172,7 +172,7 @@ def synthetic_document(template, *, organisations=30, resources=10, actions=200)
 def build_synthetic_project(template=None, **sizes):
     """Import a synthetic project; `template` is a project document (default: the demo)."""
     if template is None:
-        from projects.demo import build_demo_project
+        from steps.demo import build_demo_project
 
         template = json.loads(json.dumps(export_project(build_demo_project())))
     return import_project(synthetic_document(template, **sizes)).project

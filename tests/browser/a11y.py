@@ -15,14 +15,9 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from projects.demo import (
-    ADVISOR_EMAIL,
-    COORDINATOR_EMAIL,
-    DEMO_ORGANISATIONS,
-    build_demo_project,
-    demo_organisation,
-)
+from projects.demo import ADVISOR_EMAIL, COORDINATOR_EMAIL, DEMO_ORGANISATIONS, demo_organisation
 from projects.models import Invitation, Role, User
+from steps.demo import build_demo_project
 from steps.models import Action, ConsentRound, EvaluationRound, Indicator, PooledResource, Risk
 
 # The demo's people: the coordinator, two partners and the advisor (None: anonymous).

@@ -15,9 +15,10 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from projects.demo import COORDINATOR_EMAIL, DEMO_ORGANISATIONS, build_demo_project
+from projects.demo import COORDINATOR_EMAIL, DEMO_ORGANISATIONS
+from projects.method import STEPS
 from projects.models import Membership, Role, User
-from steps.method import STEPS
+from steps.demo import build_demo_project
 from tests.browser.journeys import accept_with_new_account, invitation_link, send_invitation
 
 pytestmark = pytest.mark.browser

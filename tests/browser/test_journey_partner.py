@@ -14,8 +14,9 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from projects.demo import COORDINATOR_EMAIL, build_demo_project
+from projects.demo import COORDINATOR_EMAIL
 from projects.models import Membership, Organisation, Role, User
+from steps.demo import build_demo_project
 from steps.models import Action, Answer, StepStatus
 from tests.browser.journeys import (
     accept_with_new_account,

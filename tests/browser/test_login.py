@@ -10,7 +10,7 @@ from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from projects.demo import COORDINATOR_EMAIL, DEMO_PASSWORD, DEMO_PROJECT_NAME
-from steps.method import STEPS
+from projects.method import STEPS
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,9 @@ from projects.demo import (
     DEMO_PASSWORD,
     DEMO_PROJECT_NAME,
     DEMO_PROJECT_SLUG,
-    build_demo_project,
 )
 from projects.models import Membership, Project, Role, User
+from steps.demo import build_demo_project
 
 
 def _run_demo(**options):

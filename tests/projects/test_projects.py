@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from projects.method import STEPS
 from projects.models import Membership, Project, Role
-from steps.method import STEPS
 from tests.factories import MembershipFactory, OrganisationFactory, ProjectFactory, UserFactory
 
 

@@ -3,8 +3,7 @@ step tools' objects, and show on the edit pages."""
 
 from django.urls import reverse
 
-from projects.models import Project
-from steps.models import ChangeRecord
+from projects.models import ChangeRecord, Project
 from steps.transfer.export import export_project
 from steps.transfer.importer import import_project
 from tests.factories import MembershipFactory, ProjectFactory

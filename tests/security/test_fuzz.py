@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from steps import catalogue
-from steps.pricing.forms import ResourceForm
+from steps.resources.forms import ResourceForm
 
 FUZZ = settings(
     max_examples=50,

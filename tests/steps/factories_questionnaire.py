@@ -10,6 +10,7 @@ import re
 import factory
 import pytest
 
+from projects.method import STEPS
 from steps import catalogue
 from steps.catalogue.base import (
     PORTRAIT_PARTS,
@@ -23,7 +24,6 @@ from steps.catalogue.base import (
     StepContent,
     Text,
 )
-from steps.method import STEPS
 from steps.models import Answer, AnswerRevision, ExtraPortraitItem, StepStatus
 
 T = QuestionType

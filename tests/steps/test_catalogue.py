@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from projects.method import STEPS
 from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, QuestionType, Scope
 from steps.catalogue.resources import ResourceType
-from steps.method import STEPS
 
 QUESTIONS = catalogue.all_questions()
 CODE = re.compile(r"^[a-z]+(\.[a-z0-9-]+)+$")

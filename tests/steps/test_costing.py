@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from steps.costing import (
+from steps.resources.costing import (
     CostInputs,
     Usage,
     allocate,

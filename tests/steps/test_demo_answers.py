@@ -5,10 +5,11 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import escape
 
-from projects.demo import DEMO_ORGANISATIONS, build_demo_project, demo_organisation
+from projects.demo import DEMO_ORGANISATIONS, demo_organisation
+from projects.method import STEPS
 from steps import catalogue
 from steps.catalogue.base import Scope
-from steps.method import STEPS
+from steps.demo import build_demo_project
 from steps.models import Answer, AnswerRevision, ExtraPortraitItem, ProjectDimension, StepStatus
 from steps.questionnaire import demo, fields
 

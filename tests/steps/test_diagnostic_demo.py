@@ -2,10 +2,11 @@
 
 import pytest
 
-from projects.demo import build_demo_project, demo_organisation
-from projects.models import Role
+from projects.demo import demo_organisation
+from projects.models import ChangeRecord, Role
+from steps.demo import build_demo_project
 from steps.diagnostic import demo, grid, selectors
-from steps.models import ChangeRecord, DiagnosticVerdict, StepStatus
+from steps.models import DiagnosticVerdict, StepStatus
 
 from .factories_diagnostic import fill_grid, test_dimensions  # noqa: F401 — a fixture
 

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from projects.models import ChangeRecord
 from steps.diagnostic import grid, selectors
-from steps.models import ChangeRecord, DiagnosticVerdict, ProjectDimension, StepStatus
+from steps.models import DiagnosticVerdict, ProjectDimension, StepStatus
 
 from .factories_diagnostic import (
     CULTURE,

@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from projects.history import history_for
+from projects.models import ChangeRecord
 from steps.evaluation.forms import FrenchDecimalField
-from steps.history import history_for
-from steps.models import ChangeRecord, Indicator, LogicElement, Measurement
+from steps.models import Indicator, LogicElement, Measurement
 from tests.factories import OrganisationFactory
 
 from .factories_planning import (

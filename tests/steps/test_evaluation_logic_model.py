@@ -6,9 +6,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from projects.history import history_for
+from projects.models import ChangeRecord
 from steps.evaluation.selectors import logic_model
-from steps.history import history_for
-from steps.models import ChangeRecord, LogicElement
+from steps.models import LogicElement
 
 from .factories_planning import LogicElementFactory
 

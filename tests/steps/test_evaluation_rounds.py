@@ -4,16 +4,11 @@ improvement turned into an action of the plan (once)."""
 import pytest
 from django.urls import reverse
 
+from projects.history import history_for
+from projects.models import ChangeRecord
 from steps.evaluation import services
 from steps.evaluation.selectors import evaluation_rounds
-from steps.history import history_for
-from steps.models import (
-    Action,
-    ChangeRecord,
-    EvaluationRound,
-    Improvement,
-    TargetAssessment,
-)
+from steps.models import Action, EvaluationRound, Improvement, TargetAssessment
 from tests.factories import OrganisationFactory
 
 from .factories_planning import EvaluationRoundFactory, ImprovementFactory, IndicatorFactory

@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from projects.models import Membership, Role
-from steps.history import history_for
+from projects.history import history_for
+from projects.models import ChangeRecord, Membership, Role
 from steps.modelling import agreement
 from steps.modelling.selectors import agreement_sections, agreement_title
-from steps.models import AgreementSection, ChangeRecord, ConsentRound
+from steps.models import AgreementSection, ConsentRound
 from tests.factories import OrganisationFactory, ProjectFactory, UserFactory
 from tests.steps.factories_modelling import (
     CommitmentFactory,

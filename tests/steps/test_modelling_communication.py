@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from steps.history import history_for
-from steps.models import ChangeRecord, CommunicationItem
+from projects.history import history_for
+from projects.models import ChangeRecord
+from steps.models import CommunicationItem
 from tests.factories import OrganisationFactory
 from tests.steps.factories_modelling import CommunicationItemFactory
 

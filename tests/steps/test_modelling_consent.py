@@ -5,9 +5,9 @@ import html
 import pytest
 from django.urls import reverse
 
-from projects.models import Membership, Role
-from steps.history import history_for
-from steps.models import ChangeRecord, ConsentResponse, ConsentRound
+from projects.history import history_for
+from projects.models import ChangeRecord, Membership, Role
+from steps.models import ConsentResponse, ConsentRound
 from tests.factories import OrganisationFactory, ProjectFactory, UserFactory
 from tests.steps.factories_modelling import (
     ConsentResponseFactory,

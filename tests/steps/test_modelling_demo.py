@@ -2,7 +2,8 @@
 
 import pytest
 
-from projects.demo import DEMO_ORGANISATIONS, build_demo_project, demo_organisation
+from projects.demo import DEMO_ORGANISATIONS, demo_organisation
+from steps.demo import build_demo_project
 from steps.modelling.enjeux import ENJEUX_BY_CODE
 from steps.modelling.selectors import agreement_sections, consent_state
 from steps.models import CommunicationItem, ConsentRound, OperatingModel, Risk

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from steps.history import history_for
-from steps.models import ChangeRecord, OperatingModel
+from projects.history import history_for
+from projects.models import ChangeRecord
+from steps.models import OperatingModel
 from tests.steps.factories_modelling import (
     ConsentRoundFactory,
     OperatingModelFactory,

@@ -5,11 +5,11 @@ import html
 import pytest
 from django.urls import reverse
 
-from projects.models import Membership, Role
-from steps.history import history_for
+from projects.history import history_for
+from projects.models import ChangeRecord, Membership, Role
 from steps.modelling.enjeux import ENJEUX, ENJEUX_BY_CODE
 from steps.modelling.heatmap import Level, RiskPoint, heat_map, level_of
-from steps.models import ChangeRecord, Risk
+from steps.models import Risk
 from tests.factories import OrganisationFactory, ProjectFactory, UserFactory
 from tests.steps.factories_modelling import RiskFactory
 

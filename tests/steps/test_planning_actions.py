@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from steps.history import history_for
-from steps.models import Action, ChangeRecord
+from projects.history import history_for
+from projects.models import ChangeRecord
+from steps.models import Action
 from tests.factories import OrganisationFactory
 
 from .factories_planning import ActionFactory, AxisFactory

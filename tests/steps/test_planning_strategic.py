@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from steps.history import history_for
-from steps.models import Axis, ChangeRecord, Orientation, StrategicVision, Strategy
+from projects.history import history_for
+from projects.models import ChangeRecord
+from steps.models import Axis, Orientation, StrategicVision, Strategy
 from steps.planning.selectors import strategic_plan
 
 from .factories_planning import AxisFactory, OrientationFactory, StrategyFactory

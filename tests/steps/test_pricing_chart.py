@@ -1,4 +1,4 @@
-"""The break-even chart (steps/pricing/chart.py): server-built SVG, readable without colour."""
+"""The break-even chart (steps/resources/chart.py): server-built SVG, readable without colour."""
 
 import html
 import re
@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from steps.costing import CostInputs, Usage
-from steps.pricing.chart import cost_curve, nice_ceiling
+from steps.resources.chart import cost_curve, nice_ceiling
+from steps.resources.costing import CostInputs, Usage
 
 TRUCK = CostInputs(
     consumable_cost_per_unit=Decimal("0.30"),

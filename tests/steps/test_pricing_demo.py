@@ -10,9 +10,8 @@ from django.urls import reverse
 
 from projects.demo import DEMO_ORGANISATIONS
 from projects.models import Role
-from steps import costing
 from steps.models import Commitment, PooledResource, UsageRecord
-from steps.pricing import demo
+from steps.resources import costing, demo
 from tests.factories import MembershipFactory, OrganisationFactory, ProjectFactory, UserFactory
 
 

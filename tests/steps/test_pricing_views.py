@@ -8,13 +8,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from projects.models import Role
-from steps.models import ChangeRecord, Commitment, PooledResource, UsageRecord
-from steps.pricing import urls as pricing_urls
+from projects.models import ChangeRecord, Role
+from steps.models import Commitment, PooledResource, UsageRecord
+from steps.resources import urls as pricing_urls
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 from ..matrix import PERSONAS, POST
-from ..matrix.pricing import MATRIX, URL_KWARGS
+from ..matrix.resources import MATRIX, URL_KWARGS
 from .factories_pricing import (
     PLANER_INPUTS,
     TRUCK_INPUTS,
@@ -71,7 +71,7 @@ def _pricing_url(name, world):
 
 
 def test_pricing_matrix_lists_every_pricing_url():
-    """Every URL of steps/pricing/urls.py has its row in tests/matrix/pricing.py."""
+    """Every URL of steps/resources/urls.py has its row in tests/matrix/pricing.py."""
     assert {f"steps:{p.name}" for p in pricing_urls.urlpatterns} == set(MATRIX)
 
 

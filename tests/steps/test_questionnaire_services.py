@@ -5,7 +5,8 @@ import threading
 import pytest
 from django.db import OperationalError, connection
 
-from steps.models import Answer, AnswerRevision, ChangeRecord, ProjectDimension, StepStatus
+from projects.models import ChangeRecord
+from steps.models import Answer, AnswerRevision, ProjectDimension, StepStatus
 from steps.questionnaire import services
 from steps.questionnaire.selectors import load_state
 

@@ -11,12 +11,13 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from mutualisation.pdf import BASE_URL
-from projects.demo import ADVISOR_EMAIL, build_demo_project
+from projects.demo import ADVISOR_EMAIL
 from projects.models import User
 from steps import catalogue
 from steps.catalogue.base import QuestionType, Scope
+from steps.demo import build_demo_project
 from steps.models import Answer, PooledResource, Risk, StepStatus
-from steps.reports import couts, dossier, entente, evaluation, grille, plan, portrait
+from steps.reports import agreement, costs, dossier, evaluation, grid, plan, portrait
 from steps.reports.common import render
 from tests.factories import OrganisationFactory
 
@@ -52,11 +53,11 @@ def _org_question():
 def _build(kind, project):
     builders = {
         "dossier": lambda: dossier.build_dossier_context(None, project),
-        "grille": lambda: grille.build_grille_context(None, project),
+        "grille": lambda: grid.build_grid_context(None, project),
         "plan": lambda: plan.build_plan_context(None, project),
-        "entente": lambda: entente.build_entente_context(None, project),
+        "entente": lambda: agreement.build_agreement_context(None, project),
         "evaluation": lambda: evaluation.build_evaluation_context(None, project),
-        "couts": lambda: couts.build_couts_context(
+        "couts": lambda: costs.build_costs_context(
             None, project, resource=_guide_resource(project)
         ),
         "portrait": lambda: portrait.build_portrait_context(

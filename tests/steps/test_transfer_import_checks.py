@@ -6,9 +6,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from projects.demo import build_demo_project
-from projects.models import Organisation, Project
-from steps.models import Answer, ChangeRecord
+from projects.models import ChangeRecord, Organisation, Project
+from steps.demo import build_demo_project
+from steps.models import Answer
 from steps.transfer.export import export_project
 from steps.transfer.importer import ImportProblems, check_document, import_project
 
@@ -37,7 +37,7 @@ def test_check_document_valid_demo_has_no_problem(document):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(format_version=99), "version 1 attendue, 99 trouvée"),
+        (lambda d: d.update(format_version=99), "version 2 attendue, 99 trouvée"),
         (lambda d: d.update(format="autre-chose"), "« mutualisation.projet » attendu"),
         (lambda d: d.update(actions="pas une liste"), "actions : une liste est attendue"),
         (lambda d: d["actions"][0].update(status="fini"), "n'est pas un choix valide"),
@@ -97,7 +97,7 @@ def test_import_constraint_violation_rolls_everything_back(document):
 
 def test_import_command_bad_file_gives_french_message(document, tmp_path):
     """The command turns the problems into a CommandError that lists them."""
-    document["format_version"] = 2
+    document["format_version"] = 99
     path = tmp_path / "projet.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(CommandError, match="Import refusé, rien n'a été modifié"):

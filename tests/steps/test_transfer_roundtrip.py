@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from projects.demo import build_demo_project
-from projects.models import Organisation, Project
-from steps.models import Action, Answer, ChangeRecord, ExtraPortraitItem, LogicElement
+from projects.models import ChangeRecord, Organisation, Project
+from steps.demo import build_demo_project
+from steps.models import Action, Answer, ExtraPortraitItem, LogicElement
 from steps.transfer.export import export_project
 from steps.transfer.importer import import_project
 from steps.transfer.schema import FORMAT_VERSION, SECTIONS, VOLATILE_KEYS
@@ -141,3 +141,13 @@ def test_synthetic_project_with_fewer_organisations_keeps_a_valid_document(demo_
     assert not Answer.objects.filter(project=project, organisation__isnull=False).exclude(
         organisation__in=project.organisations.all()
     )
+
+
+def test_roundtrip_version_1_file_is_read_as_version_2(demo_document):
+    """A file exported before the history moved to projects (version 1) still imports."""
+    old = {**demo_document, "format_version": 1}
+    _empty_database()
+    import_project(old)
+    again = export_project(Project.objects.get())
+    assert again["format_version"] == 2
+    assert _stable(json.loads(json.dumps(again))) == _stable(demo_document)

@@ -35,9 +35,9 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path, reverse
 
-from projects.demo import build_demo_project
+from projects.method import STEPS
 from projects.models import Project
-from steps.method import STEPS
+from steps.demo import build_demo_project
 from steps.models import PooledResource
 from steps.transfer.export import export_project
 from steps.transfer.synthetic import build_synthetic_project

@@ -6,16 +6,16 @@ from django.core.management.base import BaseCommand, CommandError
 
 from projects.models import Project
 from steps.models import PooledResource
-from steps.reports import couts, dossier, entente, evaluation, grille, plan, portrait
+from steps.reports import agreement, costs, dossier, evaluation, grid, plan, portrait
 from steps.reports.common import render
 
 BUILDERS = {
     "dossier": dossier.build_dossier_context,
     "portrait": portrait.build_portrait_context,
-    "grille": grille.build_grille_context,
-    "couts": couts.build_couts_context,
+    "grille": grid.build_grid_context,
+    "couts": costs.build_costs_context,
     "plan": plan.build_plan_context,
-    "entente": entente.build_entente_context,
+    "entente": agreement.build_agreement_context,
     "evaluation": evaluation.build_evaluation_context,
 }
 

@@ -15,8 +15,8 @@ from mutualisation.formats import (
     format_quantity,
     unit_name,
 )
-from steps import costing
 from steps.models import Commitment, PooledResource, UsageRecord
+from steps.resources import costing
 
 ZERO = Decimal(0)
 

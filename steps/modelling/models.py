@@ -1,5 +1,5 @@
-"""Modélisation: the operating model, its consent rounds, the risk register, the agreement
-draft's edited sections, and the communication plan of the réalisation step."""
+"""Modélisation: the operating model, its consent rounds, the risk register and the
+agreement draft's edited sections."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -376,42 +376,3 @@ class AgreementSection(models.Model):
 
     def __str__(self):
         return f"{self.project} · {self.code}"
-
-
-class CommunicationItem(models.Model):
-    """One line of the communication plan: to whom, what, how, when, by whom."""
-
-    project = models.ForeignKey(
-        Project,
-        verbose_name=_("projet"),
-        on_delete=models.CASCADE,
-        related_name="communication_items",
-    )
-    audience = models.CharField(_("public visé"), max_length=200)
-    message = models.TextField(_("message"))
-    channels = models.CharField(_("canaux"), max_length=300, blank=True)
-    date = models.DateField(_("date"), null=True, blank=True)
-    period = models.CharField(
-        _("période"),
-        max_length=100,
-        blank=True,
-        help_text=_("Si la date n'est pas fixée : « printemps 2026 », « avant le lancement »…"),
-    )
-    responsible_organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation responsable"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="communication_items",
-    )
-    responsible_person = models.CharField(_("personne responsable"), max_length=150, blank=True)
-    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("élément du plan de communication")
-        verbose_name_plural = _("éléments du plan de communication")
-        ordering = [models.F("date").asc(nulls_last=True), "pk"]
-
-    def __str__(self):
-        return f"{self.audience} — {self.message[:60]}"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from mutualisation.formats import format_money, format_number
-from steps import costing
+from steps.resources import costing
 
 WIDTH, HEIGHT = 640, 370
 LEFT, RIGHT, TOP, BOTTOM = 78, 24, 28, 92  # margins around the plot area

@@ -1,6 +1,6 @@
 """Projet d'entente de mutualisation: the draft of steps/modelling, laid out to be signed."""
 
-from steps.method import STEPS_BY_CODE
+from projects.method import STEPS_BY_CODE
 from steps.modelling.selectors import agreement_draft
 
 from .common import base_context
@@ -8,7 +8,7 @@ from .common import base_context
 SIGNATURES = "signatures"
 
 
-def build_entente_context(membership, project) -> dict:
+def build_agreement_context(membership, project) -> dict:
     draft = agreement_draft(project)
     context = base_context(project, step=STEPS_BY_CODE["modelisation"])
     context.update(agreement_parts(draft))

@@ -2,29 +2,18 @@
 
 from django.db import transaction
 
-from steps.history import record_change, snapshot
+from projects.history import delete_with_history, record_change, save_with_history, snapshot
 from steps.models import Commitment, PooledResource, UsageRecord
 
 
 def resource_save(*, form, project, user) -> PooledResource:
     """Create or update the resource of a valid calculator form."""
-    with transaction.atomic():
-        resource = form.instance
-        before = None
-        if resource.pk:
-            stored = PooledResource.objects.select_for_update().get(pk=resource.pk)
-            before = snapshot(stored)
-        resource.project = project
-        resource = form.save()
-        record_change(instance=resource, before=before, user=user)
-    return resource
+    return save_with_history(form=form, user=user, project=project)
 
 
 def resource_delete(*, resource, user) -> None:
     """Delete a resource with its commitments and recorded uses."""
-    with transaction.atomic():
-        record_change(instance=resource, before=snapshot(resource), user=user, deleted=True)
-        resource.delete()
+    delete_with_history(instance=resource, user=user)
 
 
 def commitments_save(*, resource, rows, user) -> int:

@@ -6,8 +6,8 @@ from projects.demo import (
     COORDINATOR_EMAIL,
     DEMO_ORGANISATIONS,
     DEMO_PASSWORD,
-    build_demo_project,
 )
+from steps.demo import build_demo_project
 
 
 class Command(BaseCommand):

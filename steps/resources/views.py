@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_money, format_number
 from projects.access import Access, project_view
-from steps.history import history_for
-from steps.method import STEPS_BY_CODE
+from projects.history import history_for
+from projects.method import STEPS_BY_CODE
 from steps.models import PooledResource, UsageRecord
 
 from . import chart, selectors, services
@@ -37,7 +37,7 @@ def _detail_url(project, resource) -> str:
 @project_view(Access.READ)
 def resources(request, membership):
     rows = selectors.resource_rows(membership.project)
-    return render(request, "steps/pricing/resources.html", _context(membership, rows=rows))
+    return render(request, "steps/resources/resources.html", _context(membership, rows=rows))
 
 
 def _committed(resource) -> int:
@@ -51,7 +51,7 @@ def _render_form(request, membership, form, resource=None):
         analysis = selectors.analyse(resource, _committed(resource))
     return render(
         request,
-        "steps/pricing/resource_form.html",
+        "steps/resources/resource_form.html",
         _context(
             membership,
             form=form,
@@ -104,7 +104,7 @@ def resource_preview(request, membership):
         analysis = selectors.analyse(form.instance, _committed(resource) if resource else None)
     return render(
         request,
-        "steps/pricing/_preview.html",
+        "steps/resources/_preview.html",
         _context(
             membership,
             form=form,
@@ -164,7 +164,7 @@ def resource_detail(request, membership, resource_id):
     sharing = selectors.sharing(analysis, organisations, commitments) if analysis.priced else None
     return render(
         request,
-        "steps/pricing/resource_detail.html",
+        "steps/resources/resource_detail.html",
         _context(
             membership,
             resource=resource,
@@ -190,7 +190,7 @@ def resource_delete(request, membership, resource_id):
         return redirect("steps:resources", project_slug=project.slug)
     return render(
         request,
-        "steps/pricing/resource_delete.html",
+        "steps/resources/resource_delete.html",
         _context(
             membership,
             resource=resource,
@@ -222,7 +222,7 @@ def commitments(request, membership, resource_id):
         messages.error(request, _("Rien n'a été enregistré : corrigez les valeurs indiquées."))
     return render(
         request,
-        "steps/pricing/commitments.html",
+        "steps/resources/commitments.html",
         _context(membership, resource=resource, formset=formset),
         status=200,
     )
@@ -246,7 +246,7 @@ def _render_usage(request, membership, resource, form, year, status=200):
     )
     return render(
         request,
-        "steps/pricing/usage.html",
+        "steps/resources/usage.html",
         _context(
             membership,
             resource=resource,

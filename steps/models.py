@@ -1,9 +1,8 @@
-"""Models of the steps app, one module per concept."""
+"""The models of the steps app: each part of the method defines its own in
+`steps/<part>/models.py`; this module gathers them so Django finds them in one app."""
 
-from .answers import Answer, AnswerRevision, ExtraPortraitItem, ProjectDimension, StepStatus
-from .costing import Commitment, PooledResource, UsageRecord
-from .diagnostic import DiagnosticVerdict
-from .evaluation import (
+from .diagnostic.models import DiagnosticVerdict
+from .evaluation.models import (
     EvaluationRound,
     Improvement,
     Indicator,
@@ -11,16 +10,29 @@ from .evaluation import (
     Measurement,
     TargetAssessment,
 )
-from .history import ChangeRecord
-from .modelling import (
+from .modelling.models import (
     AgreementSection,
-    CommunicationItem,
     ConsentResponse,
     ConsentRound,
     OperatingModel,
     Risk,
 )
-from .planning import Action, Axis, Orientation, StrategicVision, Strategy
+from .planning.models import (
+    Action,
+    Axis,
+    CommunicationItem,
+    Orientation,
+    StrategicVision,
+    Strategy,
+)
+from .questionnaire.models import (
+    Answer,
+    AnswerRevision,
+    ExtraPortraitItem,
+    ProjectDimension,
+    StepStatus,
+)
+from .resources.models import Commitment, PooledResource, UsageRecord
 
 __all__ = [
     "Commitment",
@@ -45,7 +57,6 @@ __all__ = [
     "TargetAssessment",
     "Answer",
     "AnswerRevision",
-    "ChangeRecord",
     "DiagnosticVerdict",
     "ExtraPortraitItem",
     "ProjectDimension",

@@ -1,7 +1,7 @@
 """Fiche coût d'utilisation of one pooled resource: inputs, breakdown, break-even, sharing."""
 
-from steps.method import STEPS_BY_CODE
-from steps.pricing import chart, selectors
+from projects.method import STEPS_BY_CODE
+from steps.resources import chart, selectors
 
 from .common import base_context
 
@@ -25,7 +25,7 @@ def resource_sheet_from(resource, organisations, commitments) -> dict:
     }
 
 
-def build_couts_context(membership, project, *, resource) -> dict:
+def build_costs_context(membership, project, *, resource) -> dict:
     context = base_context(project, step=STEPS_BY_CODE["modelisation"])
     context["sheet"] = resource_sheet(resource, context["organisations"])
     return context

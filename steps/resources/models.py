@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Organisation, Project
-from steps import costing
 from steps.catalogue.resources import ResourceType
+from steps.resources import costing
 
 
 def _money(label, *, null=False, help_text=""):
@@ -75,7 +75,7 @@ class PooledResource(models.Model):
     conditions_of_use = models.TextField(_("conditions d'utilisation"), blank=True)
     booking_rules = models.TextField(_("règles de réservation"), blank=True)
 
-    # The cost inputs, one field per steps.costing.CostInputs field.
+    # The cost inputs, one field per steps.resources.costing.CostInputs field.
     consumable_cost_per_unit = _rate(_("coût des consommables par unité"))
     maintenance_cost = _money(_("coût d'un entretien"))
     maintenance_interval_units = _rate(_("intervalle d'entretien (unités)"), null=True)
@@ -184,7 +184,7 @@ class Commitment(models.Model):
 
     @property
     def project_id(self):
-        """The project of the resource, for steps.history."""
+        """The project of the resource, for projects.history."""
         return self.resource.project_id
 
 
@@ -239,7 +239,7 @@ class UsageRecord(models.Model):
 
     @property
     def project_id(self):
-        """The project of the resource, for steps.history."""
+        """The project of the resource, for projects.history."""
         return self.resource.project_id
 
     @property

@@ -3,9 +3,9 @@ the potential with its reasons and the pair matrix."""
 
 from dataclasses import dataclass
 
+from projects.method import STEPS_BY_CODE
 from steps.diagnostic import grid, selectors
 from steps.diagnostic.labels import APPRECIATION_LABELS, LEVEL_LABELS
-from steps.method import STEPS_BY_CODE
 
 from .common import base_context
 
@@ -112,7 +112,7 @@ def diagnostic_parts(project, *, per_table: int = ORGANISATIONS_PER_TABLE) -> di
     }
 
 
-def build_grille_context(membership, project) -> dict:
+def build_grid_context(membership, project) -> dict:
     context = base_context(project, step=STEPS_BY_CODE["diagnostic"])
     context.update(diagnostic_parts(project, per_table=ORGANISATIONS_PER_LANDSCAPE_TABLE))
     return context
