@@ -12,8 +12,7 @@ from django.urls import reverse
 
 from steps.diagnostic import grid
 from steps.diagnostic.grid import Importance, Verdict
-
-from .factories_diagnostic import (
+from tests.steps.factories_diagnostic import (
     MISSION,
     TRANSPORT,
     A,

@@ -12,8 +12,7 @@ from projects.models import ChangeRecord
 from steps.evaluation.forms import FrenchDecimalField
 from steps.models import Indicator, LogicElement, Measurement
 from tests.factories import OrganisationFactory
-
-from .factories_planning import (
+from tests.steps.factories_planning import (
     ActionFactory,
     IndicatorFactory,
     LogicElementFactory,

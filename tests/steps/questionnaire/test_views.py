@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from steps.models import Answer, StepStatus
-
-from .factories_questionnaire import (  # noqa: F401
+from tests.steps.factories_questionnaire import (  # noqa: F401
     AnswerFactory,
     AnswerRevisionFactory,
     ExtraPortraitItemFactory,

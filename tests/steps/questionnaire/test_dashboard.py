@@ -7,8 +7,7 @@ from projects.models import Role
 from steps.models import StepStatus
 from steps.questionnaire.selectors import Read, load_state
 from tests.factories import MembershipFactory, OrganisationFactory
-
-from .factories_questionnaire import (  # noqa: F401
+from tests.steps.factories_questionnaire import (  # noqa: F401
     AnswerFactory,
     ExtraPortraitItemFactory,
     StepStatusFactory,

@@ -14,8 +14,7 @@ from steps.planning.timeline import (
     build_timeline,
     shorten,
 )
-
-from .factories_planning import ActionFactory
+from tests.steps.factories_planning import ActionFactory
 
 TODAY = date(2026, 4, 10)
 

@@ -6,8 +6,7 @@ import pytest
 
 from steps.diagnostic import grid
 from steps.diagnostic.grid import Importance, Level, State, Verdict
-
-from .factories_diagnostic import ITEMS, RESOURCE_TYPES, A, B, C, D, row
+from tests.steps.factories_diagnostic import ITEMS, RESOURCE_TYPES, A, B, C, D, row
 
 F, W, N = "force", "faiblesse", "neutre"
 

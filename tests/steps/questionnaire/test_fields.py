@@ -11,8 +11,7 @@ from django.utils import translation
 
 from steps.catalogue.base import Choice, Question, QuestionType, Scope
 from steps.questionnaire import fields
-
-from .factories_questionnaire import MOTIVATIONS
+from tests.steps.factories_questionnaire import MOTIVATIONS
 
 T = QuestionType
 

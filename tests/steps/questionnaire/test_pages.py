@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from steps.models import StepStatus
 from tests.factories import OrganisationFactory
-
-from .factories_questionnaire import (  # noqa: F401
+from tests.steps.factories_questionnaire import (  # noqa: F401
     AnswerFactory,
     small_catalogue,
     submit,

@@ -10,8 +10,7 @@ from projects.history import history_for
 from projects.models import ChangeRecord
 from steps.evaluation.selectors import logic_model
 from steps.models import LogicElement
-
-from .factories_planning import LogicElementFactory
+from tests.steps.factories_planning import LogicElementFactory
 
 K = LogicElement.Kind
 

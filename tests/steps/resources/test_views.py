@@ -12,10 +12,9 @@ from projects.models import ChangeRecord, Role
 from steps.models import Commitment, PooledResource, UsageRecord
 from steps.resources import urls as pricing_urls
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-
-from ..matrix import PERSONAS, POST
-from ..matrix.resources import MATRIX, URL_KWARGS
-from .factories_pricing import (
+from tests.matrix import PERSONAS, POST
+from tests.matrix.resources import MATRIX, URL_KWARGS
+from tests.steps.factories_pricing import (
     PLANER_INPUTS,
     TRUCK_INPUTS,
     CommitmentFactory,

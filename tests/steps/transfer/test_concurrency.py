@@ -7,8 +7,7 @@ from django.db import connection
 
 from steps.models import Answer, AnswerRevision
 from steps.questionnaire import services
-
-from .factories_questionnaire import small_catalogue  # noqa: F401
+from tests.steps.factories_questionnaire import small_catalogue  # noqa: F401
 
 pytestmark = [
     pytest.mark.usefixtures("small_catalogue"),

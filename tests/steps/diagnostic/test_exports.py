@@ -9,8 +9,7 @@ from openpyxl import load_workbook
 
 from steps.diagnostic.exports import safe
 from steps.models import DiagnosticVerdict, StepStatus
-
-from .factories_diagnostic import (
+from tests.steps.factories_diagnostic import (
     MISSION,
     PREMISES,
     TRANSPORT,

@@ -9,8 +9,7 @@ from django.utils.html import escape
 from projects.models import ChangeRecord
 from steps.diagnostic import grid, selectors
 from steps.models import DiagnosticVerdict, ProjectDimension, StepStatus
-
-from .factories_diagnostic import (
+from tests.steps.factories_diagnostic import (
     CULTURE,
     MISSION,
     PREMISES,

@@ -8,8 +8,7 @@ from django.urls import reverse
 from projects.models import Role
 from steps.models import Answer, Commitment, PooledResource
 from steps.transfer.schema import FORMAT
-
-from ..factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

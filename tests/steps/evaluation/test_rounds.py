@@ -10,8 +10,11 @@ from steps.evaluation import services
 from steps.evaluation.selectors import evaluation_rounds
 from steps.models import Action, EvaluationRound, Improvement, TargetAssessment
 from tests.factories import OrganisationFactory
-
-from .factories_planning import EvaluationRoundFactory, ImprovementFactory, IndicatorFactory
+from tests.steps.factories_planning import (
+    EvaluationRoundFactory,
+    ImprovementFactory,
+    IndicatorFactory,
+)
 
 
 def _url(world, name, *args):

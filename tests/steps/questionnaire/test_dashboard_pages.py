@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from steps.models import StepStatus
 from steps.questionnaire.selectors import Progress
-
-from .factories_questionnaire import (  # noqa: F401
+from tests.steps.factories_questionnaire import (  # noqa: F401
     AnswerFactory,
     StepStatusFactory,
     small_catalogue,

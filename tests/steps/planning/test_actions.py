@@ -11,8 +11,7 @@ from projects.history import history_for
 from projects.models import ChangeRecord
 from steps.models import Action
 from tests.factories import OrganisationFactory
-
-from .factories_planning import ActionFactory, AxisFactory
+from tests.steps.factories_planning import ActionFactory, AxisFactory
 
 
 def _url(world, name, *args):
