@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Membership, Project, Role
+from .models import Membership, Role
 
 
 class Access(StrEnum):
@@ -85,8 +85,3 @@ def project_view(level: Access):
 def get_project_object(membership: Membership, model, **lookup):
     """Fetch an object of `model` that belongs to the member's project, or 404."""
     return get_object_or_404(model, project=membership.project, **lookup)
-
-
-def projects_for(user):
-    """Return the projects this user is a member of."""
-    return Project.objects.filter(memberships__user=user).distinct()

@@ -4,7 +4,6 @@ Figures are never checked (no timed test): only what is printed, flagged and wri
 """
 
 import json
-import types
 from io import StringIO
 
 import pytest
@@ -74,7 +73,7 @@ def printed(**sections):
         "organisations": 30,
         "runs": 3,
         "reports": None,
-        "reports_skipped": "steps.reports.bench absent",
+        "reports_skipped": "--no-reports",
         "round_trip_us": 25.0,
         "connections_opened": 0,
     }
@@ -105,8 +104,8 @@ def test_bench_tables_put_the_backup_among_downloads_without_page_target():
 
 
 def test_bench_tables_say_when_the_pdf_measurements_are_absent():
-    """Without steps.reports.bench, a line says the PDF reports were not measured."""
-    assert "Rapports PDF : non mesurés (steps.reports.bench absent)." in printed()
+    """With --no-reports, a line says the PDF reports were not measured."""
+    assert "Rapports PDF : non mesurés (--no-reports)." in printed()
 
 
 def test_bench_tables_print_the_pdf_reports_with_their_flags():
@@ -125,13 +124,6 @@ def test_bench_tables_print_the_pdf_reports_with_their_flags():
     assert "11.1 %" in grid and "pages/s" not in grid
 
 
-def test_bench_reports_module_absent_is_none(monkeypatch):
-    """A missing steps.reports.bench is « absent », not an error."""
-    monkeypatch.setattr(bench, "REPORTS_MODULE", "steps.reports.pas_de_module_ici")
-
-    assert bench.reports_module() is None
-
-
 @pytest.mark.django_db
 def test_bench_writes_json_with_pages_downloads_and_reports(tmp_path, monkeypatch):
     """A small run writes every section to --json; PDF rows come from measure_reports."""
@@ -141,8 +133,7 @@ def test_bench_writes_json_with_pages_downloads_and_reports(tmp_path, monkeypatc
         measured.append(project.organisations.count())
         return [report("Dossier complet", 5.0, 4.9, 20)]
 
-    fake = types.SimpleNamespace(measure_reports=measure_reports)
-    monkeypatch.setattr(bench, "reports_module", lambda: fake)
+    monkeypatch.setattr(bench, "measure_reports", measure_reports)
     path = tmp_path / "bench.json"
 
     call_command("bench", runs=1, organisations=3, json_file=str(path), stdout=StringIO())

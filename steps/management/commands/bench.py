@@ -16,7 +16,6 @@ PDF reports: `steps.reports.bench.measure_reports(project)` when that module exi
 runs page by page (make bench: PostgreSQL against SQLite).
 """
 
-import importlib
 import json
 import os
 import platform
@@ -39,6 +38,7 @@ from projects.method import STEPS
 from projects.models import Project
 from steps.demo import build_demo_project
 from steps.models import PooledResource
+from steps.reports.bench import measure_reports
 from steps.transfer.export import export_project
 from steps.transfer.synthetic import build_synthetic_project
 
@@ -58,7 +58,6 @@ TARGET_PDF_OVERHEAD = 0.20
 TARGET_PAGES_PER_SECOND = 5
 HEADER = [f"Colonne {n}" for n in range(1, 9)]
 ROWS = [[f"Ligne {r}, valeur {c}" for c in range(1, 9)] for r in range(1, 51)]
-REPORTS_MODULE = "steps.reports.bench"
 JSON_FORMAT = "mutualisation.bench"
 JSON_VERSION = 1
 
@@ -77,16 +76,6 @@ urlpatterns = [
     path("bench/tableau/", reference_table_view, name="bench_table"),
     path("", include(settings.ROOT_URLCONF)),
 ]
-
-
-def reports_module():
-    """`steps.reports.bench` when it exists (the PDF measurements), else None."""
-    try:
-        return importlib.import_module(REPORTS_MODULE)
-    except ModuleNotFoundError as error:
-        if error.name not in (REPORTS_MODULE, "steps.reports"):
-            raise  # the module exists but one of its own imports is missing: say so
-        return None
 
 
 def main_pages(project):
@@ -372,14 +361,11 @@ class Command(BaseCommand):
             client = Client()
             client.force_login(coordinator)
             results |= self.measure_all(client, small, large, runs)
-        module = None if no_reports else reports_module()
         results["reports"] = (
-            [report_row(row) for row in module.measure_reports(large)] if module else None
+            None if no_reports else [report_row(row) for row in measure_reports(large)]
         )
-        if module is None:
-            results["reports_skipped"] = (
-                "--no-reports" if no_reports else f"{REPORTS_MODULE} absent"
-            )
+        if no_reports:
+            results["reports_skipped"] = "--no-reports"
         self.print_tables(results)
         if json_file:
             Path(json_file).write_text(_dumps(results), encoding="utf-8")
