@@ -8,7 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from .forms import EmailAuthenticationForm
+from .forms import EmailAuthenticationForm, PasswordResetForm
 
 
 class LogoutView(auth_views.LogoutView):
@@ -38,6 +38,7 @@ urlpatterns = [
     path(
         "password_reset/",
         auth_views.PasswordResetView.as_view(
+            form_class=PasswordResetForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
         ),

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,15 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
+
+
+class PasswordResetForm(DjangoPasswordResetForm):
+    """Django's reset form, which also reaches active accounts without a usable password:
+    members restored on a new server by `import_project` get in by choosing one."""
+
+    def get_users(self, email):
+        users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return (user for user in users if user.email.casefold() == email.casefold())
 
 
 class ProjectForm(forms.ModelForm):
@@ -176,7 +186,9 @@ class SignupForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if get_user_model().objects.filter(email__iexact=self.invitation.email).exists():
+        existing = get_user_model().objects.filter(email__iexact=self.invitation.email).first()
+        # An account restored by an import has no usable password yet: its owner sets one here.
+        if existing is not None and existing.has_usable_password():
             raise forms.ValidationError(
                 _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
             )

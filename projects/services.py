@@ -158,11 +158,26 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
 
 
 def account_create_and_accept(*, invitation: Invitation, full_name: str, password: str):
-    """Open an account for the invited address and accept the invitation, all or nothing."""
+    """Open an account for the invited address and accept the invitation, all or nothing.
+
+    An account restored by `import_project` exists already without a usable password:
+    the invitation, which reached that address, lets its owner choose one.
+    """
+    User = get_user_model()
     with transaction.atomic():
-        user = get_user_model().objects.create_user(
-            email=invitation.email, password=password, full_name=full_name.strip()
-        )
+        user = User.objects.select_for_update().filter(email__iexact=invitation.email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=invitation.email, password=password, full_name=full_name.strip()
+            )
+        elif not user.has_usable_password():
+            user.set_password(password)
+            user.full_name = full_name.strip() or user.full_name
+            user.save(update_fields=["password", "full_name"])
+        else:
+            raise InvitationError(
+                _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
+            )
         membership = invitation_accept(invitation=invitation, user=user)
     return membership
 

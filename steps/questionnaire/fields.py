@@ -534,18 +534,60 @@ def to_storage(question: Question, cleaned):
     return FIELD_TYPES[question.type].to_storage(cleaned)
 
 
-def from_storage(question: Question, value):
-    """The JSON of `Answer.value` → the field's initial value."""
+def _from_storage(question: Question, value):
     if question.type == QuestionType.MULTI_CHOICE and not question.allow_other:
         return multi_choice_parts(value)[0]
     return FIELD_TYPES[question.type].from_storage(value)
+
+
+def from_storage(question: Question, value):
+    """The JSON of `Answer.value` → the field's initial value (empty when unreadable)."""
+    try:
+        return _from_storage(question, value)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return None
+
+
+# Shown instead of a stored value that does not fit its question (an old or damaged
+# record): the page still opens and says so.
+UNREADABLE = _("valeur illisible")
 
 
 def display(question: Question, value) -> str:
     """A stored value as people read it: labels, `1 234,56 $`, `22 novembre 2026`."""
     if value is None:
         return ""
-    return FIELD_TYPES[question.type].display(question, value)
+    try:
+        return FIELD_TYPES[question.type].display(question, value)
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError):
+        return str(UNREADABLE)
+
+
+def stored_value_error(question: Question, value) -> str | None:
+    """Why `value` cannot be stored as the answer to `question`, or None when it can.
+
+    The value goes back through the question's own form field, as a submission would,
+    and must come out unchanged: the same rules (type, choices, bounds, lengths) hold for
+    the forms, the autosave and an imported file.
+    """
+    if value is None:
+        return None
+    field = create_field(question)
+    try:
+        initial = _from_storage(question, value)
+        if isinstance(field, forms.MultiValueField) and not isinstance(initial, list):
+            initial = field.widget.decompress(initial)  # as the page would show it
+        cleaned = field.clean(initial)
+        canonical = to_storage(question, cleaned)
+    except ValidationError as error:
+        return " ".join(str(message) for message in error.messages)
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError):
+        canonical = ...
+    if canonical != value:
+        return gettext("valeur de forme inattendue pour une question de type « %(type)s ».") % {
+            "type": question.type.value
+        }
+    return None
 
 
 def is_answered(value) -> bool:

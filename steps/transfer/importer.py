@@ -13,9 +13,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, models, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from projects.models import Organisation, Project
+from projects.models import RESERVED_SLUGS, Organisation, Project
+from steps import catalogue
+from steps.questionnaire.fields import stored_value_error
 
 from .export import CODE_FIELDS, record_fields
 from .schema import (
@@ -102,6 +105,7 @@ class _Checker:
             )
         self.check_project()
         self.check_references()
+        self.check_answers()
 
     def rows(self, name):
         rows = self.document.get(name)
@@ -125,8 +129,19 @@ class _Checker:
             except (ValidationError, TypeError):
                 self.problem(where, _("adresse courriel invalide."))
                 continue
-            if not isinstance(row.get("full_name", ""), str):
+            User = get_user_model()
+            email_max = User._meta.get_field("email").max_length
+            name_max = User._meta.get_field("full_name").max_length
+            full_name = row.get("full_name", "")
+            if len(email) > email_max:
+                self.problem(
+                    where,
+                    _("adresse courriel de plus de %(max)s caractères.") % {"max": email_max},
+                )
+            if not isinstance(full_name, str):
                 self.problem(where, _("full_name doit être du texte."))
+            elif len(full_name) > name_max:
+                self.problem(where, _("full_name dépasse %(max)s caractères.") % {"max": name_max})
             self.emails.add(email.lower())
 
     def check_rows(self, name, model, prefix, names):
@@ -174,6 +189,10 @@ class _Checker:
                 return None
             return value
         if value is None and field_.null:
+            return None
+        expected = _expected_type(field_)
+        if expected and not isinstance(value, expected[0]):
+            self.problem(where, f"« {field_.name} » : {expected[1]}")
             return None
         # Type, validators (lengths, bounds) and choices; « blank » is a rule of the forms,
         # not of the data, so it is not checked here.
@@ -267,6 +286,36 @@ class _Checker:
                         self.problem(
                             where, _("référence introuvable « %(v)s ».") % {"v": row["object"]}
                         )
+
+    def check_answers(self):
+        """Each answer's value fits its question, by the rules of the answer forms."""
+        for index, row in enumerate(self.cleaned.get("answers", []), start=1):
+            code = row.get("question_code")
+            if not isinstance(code, str):
+                continue
+            try:
+                question = catalogue.get_question(DOCUMENT_CODE.sub(r"\g<1>\2", code))
+            except KeyError:
+                continue  # a question no longer asked: kept, never shown
+            problem = stored_value_error(question, row.get("value"))
+            if problem:
+                self.problem(f"answers[{index}]", f"« {code} » : {problem}")
+
+
+def _expected_type(field_):
+    """The JSON types a field's value may have, with the message when it has another;
+    to_python alone would turn a list into its repr or accept a float amount."""
+    if isinstance(field_, models.CharField | models.TextField):
+        return str, _("du texte est attendu.")
+    if isinstance(field_, models.DecimalField):
+        return (str, int), _("un nombre écrit comme texte est attendu (« 12.50 »).")
+    if isinstance(field_, models.BooleanField):
+        return bool, _("vrai ou faux est attendu.")
+    if isinstance(field_, models.IntegerField):
+        return int, _("un nombre entier est attendu.")
+    if isinstance(field_, models.DateField | models.DateTimeField):
+        return str, _("une date au format ISO 8601 est attendue.")
+    return None
 
 
 def _prefix_of(model):
@@ -368,9 +417,11 @@ class _Writer:
 
     def write_project(self):
         values = self.cleaned["project"]
-        slug = values["slug"] or "projet"
+        slug = values["slug"] or slugify(values["name"])[:70] or "projet"
         base, n = slug, 2
-        while Project.objects.filter(slug=slug).exists():
+        # Reserved words are pages of their own under /projets/: a project there is
+        # unreachable, so it takes a new slug like a taken one.
+        while slug in RESERVED_SLUGS or Project.objects.filter(slug=slug).exists():
             slug, n = f"{base[:70]}-{n}", n + 1
         self.slug_changed = slug != values["slug"]
         project = Project(

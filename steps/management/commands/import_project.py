@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from projects.models import RESERVED_SLUGS
 from steps.transfer.importer import ImportProblems, import_project
 
 
@@ -20,8 +21,17 @@ class Command(BaseCommand):
                 document = json.load(handle)
         except OSError as error:
             raise CommandError(f"Lecture impossible de « {file} » : {error}") from error
+        except UnicodeDecodeError as error:
+            raise CommandError(
+                f"« {file} » n'est pas un fichier texte UTF-8 (fichier binaire ?) : "
+                "attendu, le document JSON produit par export_project."
+            ) from error
         except json.JSONDecodeError as error:
             raise CommandError(f"« {file} » n'est pas du JSON valide : {error}") from error
+        except RecursionError as error:
+            raise CommandError(
+                f"« {file} » est imbriqué trop profondément pour être un export de projet."
+            ) from error
         try:
             result = import_project(document)
         except ImportProblems as error:
@@ -32,14 +42,19 @@ class Command(BaseCommand):
         project = result.project
         self.stdout.write(self.style.SUCCESS(f"Projet « {project.name} » importé."))
         if result.slug_changed:
-            self.stdout.write(
-                f"L'identifiant « {document['project']['slug']} » était déjà pris : "
-                f"le projet est importé sous « {project.slug} »."
-            )
+            asked = document["project"].get("slug") or ""
+            if not asked:
+                reason = "Le fichier ne donne pas d'identifiant"
+            elif asked in RESERVED_SLUGS:
+                reason = f"L'identifiant « {asked} » est réservé par l'application"
+            else:
+                reason = f"L'identifiant « {asked} » était déjà pris"
+            self.stdout.write(f"{reason} : le projet est importé sous « {project.slug} ».")
         if result.created_users:
             self.stdout.write(
-                f"{len(result.created_users)} compte(s) créé(s) sans mot de passe utilisable "
-                "(la personne passe par « mot de passe oublié ») : "
+                f"{len(result.created_users)} compte(s) créé(s) sans mot de passe : chaque "
+                "personne en choisit un par « Mot de passe oublié ? » sur la page de "
+                "connexion (ou en suivant une invitation reçue) : "
                 + ", ".join(result.created_users)
             )
         self.stdout.write(f"Adresse : {project.get_absolute_url()}")
