@@ -138,6 +138,9 @@ AXES_VERBOSE = False
 # 0, the default, ignores the header and uses REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "mutualisation.throttling.client_ip"
+# Password spraying: failures of all accounts from one address within AXES_COOLOFF_TIME
+# before that address may not try any more (an office behind one address stays usable).
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=30)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -1,9 +1,17 @@
-"""Login throttling helpers for django-axes (settings AXES_*)."""
+"""Login throttling: helpers for django-axes (settings AXES_*) and the per-address ceiling.
+
+django-axes locks one account from one address after AXES_FAILURE_LIMIT failures.
+Password spraying (a few guesses on many accounts from one address) stays under that
+limit: `address_ceiling_reached` counts the failures of all accounts from one address
+over the same cool-off period against LOGIN_FAILURES_PER_ADDRESS.
+"""
 
 import ipaddress
 
 from django.conf import settings
+from django.db.models import Sum
 from django.http import HttpRequest
+from django.utils import timezone
 
 
 def login_username(request: HttpRequest, credentials: dict | None) -> str:
@@ -38,3 +46,19 @@ def client_ip(request: HttpRequest) -> str | None:
         return str(ipaddress.ip_address(entries[-count]))
     except ValueError:
         return remote
+
+
+def address_failures(request: HttpRequest) -> int:
+    """Failed logins (and old-password guesses) from this client's address, all accounts,
+    within the cool-off period."""
+    from axes.models import AccessAttempt  # an app model: imported once apps are ready
+
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    total = AccessAttempt.objects.filter(
+        ip_address=client_ip(request), attempt_time__gte=since
+    ).aggregate(total=Sum("failures_since_start"))["total"]
+    return total or 0
+
+
+def address_ceiling_reached(request: HttpRequest) -> bool:
+    return address_failures(request) >= settings.LOGIN_FAILURES_PER_ADDRESS

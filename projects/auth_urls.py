@@ -8,7 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from .forms import EmailAuthenticationForm, PasswordResetForm
+from .forms import EmailAuthenticationForm, PasswordResetForm, ThrottledPasswordChangeForm
 
 
 class LogoutView(auth_views.LogoutView):
@@ -20,6 +20,15 @@ class LogoutView(auth_views.LogoutView):
         return response
 
 
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change one's password; wrong old passwords are throttled like failed logins."""
+
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 urlpatterns = [
     path(
         "login/",
@@ -29,7 +38,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", LogoutView.as_view(), name="logout"),
-    path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password_change/", PasswordChangeView.as_view(), name="password_change"),
     path(
         "password_change/done/",
         auth_views.PasswordChangeDoneView.as_view(),

@@ -1,11 +1,19 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.contrib.auth.signals import user_login_failed
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mutualisation.throttling import address_ceiling_reached
+
 from .models import Invitation, Membership, Organisation, Project, Role
+
+TOO_MANY_FAILURES = _(
+    "Trop de tentatives infructueuses depuis votre adresse : réessayez dans 15 minutes, "
+    "ou demandez un lien pour choisir un nouveau mot de passe."
+)
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -25,6 +33,37 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
+
+    def clean(self):
+        # Before any password check: spraying many accounts from one address stops here.
+        if self.request is not None and address_ceiling_reached(self.request):
+            raise forms.ValidationError(TOO_MANY_FAILURES, code="too_many_failures")
+        return super().clean()
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's form, where a wrong old password counts as a failed login (django-axes):
+    the same limits protect the password from guesses made through this page."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        from axes.handlers.proxy import AxesProxyHandler
+
+        credentials = {"username": self.user.email}
+        if address_ceiling_reached(self.request) or AxesProxyHandler.is_locked(
+            self.request, credentials
+        ):
+            raise forms.ValidationError(TOO_MANY_FAILURES, code="too_many_failures")
+        try:
+            return super().clean_old_password()
+        except forms.ValidationError:
+            user_login_failed.send(
+                sender=type(self), credentials=credentials, request=self.request
+            )
+            raise
 
 
 class PasswordResetForm(DjangoPasswordResetForm):

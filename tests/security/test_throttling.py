@@ -105,3 +105,40 @@ def test_password_validators_answer_in_french(db):
     messages = " ".join(error.value.messages)
     assert "trop court" in messages
     assert "entièrement numérique" in messages
+
+
+def test_throttling_spraying_many_accounts_from_one_address_stops_at_the_ceiling(
+    client, db, settings
+):
+    """A few guesses on many accounts from one address hit the per-address ceiling."""
+    settings.LOGIN_FAILURES_PER_ADDRESS = 6
+    for number in range(6):
+        UserFactory(email=f"cible{number}@exemple.org")
+        attempt(client, f"cible{number}@exemple.org", "mauvais")
+    victim = UserFactory(email="victime@exemple.org")
+
+    response = attempt(client, victim.email, PASSWORD)
+
+    assert response.status_code == 200
+    assert "Trop de tentatives infructueuses depuis votre adresse" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address is not concerned.
+    assert attempt(client, victim.email, PASSWORD, address="10.0.0.2").status_code == 302
+
+
+def test_throttling_old_password_guesses_on_password_change_are_limited(client, claire):
+    """Wrong old passwords count as failed logins: the fifth locks out, even the right one."""
+    client.force_login(claire)
+    url = reverse("password_change")
+    data = {"new_password1": "Nouveau-mot-2-passe", "new_password2": "Nouveau-mot-2-passe"}
+    for guess in range(4):
+        response = client.post(url, {**data, "old_password": f"essai{guess}"})
+        assert response.status_code == 200
+    assert client.post(url, {**data, "old_password": "essai5"}).status_code == 429
+    assert AccessAttempt.objects.get(username="claire@exemple.org").failures_since_start == 5
+
+    response = client.post(url, {**data, "old_password": PASSWORD})
+
+    assert "Trop de tentatives infructueuses" in response.content.decode()
+    claire.refresh_from_db()
+    assert claire.check_password(PASSWORD)
