@@ -1,13 +1,16 @@
-"""Content-Security-Policy header, built once from settings.CONTENT_SECURITY_POLICY.
+"""Headers every response needs, and the log filter of refused requests.
 
-Django 5.2 has no CSP of its own; a policy is a fixed string here (no nonces: no page
-has inline scripts), so a dozen lines replace a dependency.
+Content-Security-Policy is built once from settings.CONTENT_SECURITY_POLICY: Django 5.2
+has no CSP of its own; a policy is a fixed string here (no nonces: no page has inline
+scripts), so a dozen lines replace a dependency.
 """
 
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 
 def build_policy(directives: dict[str, list[str]]) -> str:
@@ -26,3 +29,29 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class PrivateCacheMiddleware:
+    """A logged-in person's pages and exports (PDF, CSV, XLSX, JSON with e-mail
+    addresses) are theirs alone: no browser or proxy cache may keep a copy."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class RefusalsOnOneLine(logging.Filter):
+    """Log a refused request (400, 403, 404…) as its one « Forbidden: /path » line: the
+    traceback of a PermissionDenied or Http404 says nothing an operator needs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", 500) < 500:
+            record.exc_info = None
+            record.exc_text = None
+        return True

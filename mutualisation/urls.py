@@ -14,3 +14,5 @@ urlpatterns = [
     path("projets/", include("projects.urls")),
     path("projets/<slug:project_slug>/", include("steps.urls")),
 ]
+
+handler500 = "mutualisation.views.server_error"

@@ -1,8 +1,11 @@
-"""Site-wide pages that belong to no app: health check and the method's sources."""
+"""Site-wide pages that belong to no app: health check, the method's sources, errors."""
+
+import sys
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -22,3 +25,27 @@ def healthz(request):
 
 def about_method(request):
     return render(request, "about_method.html")
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def server_error(request):
+    """500, or 503 when the database is unreachable; JSON for scripts (autosave).
+
+    Rendered without the request: no context processor, session or database is needed,
+    so the page shows even when the database is down.
+    """
+    unavailable = isinstance(sys.exc_info()[1], DatabaseError)
+    status = 503 if unavailable else 500
+    if _wants_json(request):
+        return JsonResponse(
+            {"status": "unavailable" if unavailable else "error"},
+            status=status,
+            headers={"Retry-After": "10"} if unavailable else None,
+        )
+    response = HttpResponse(render_to_string(f"{status}.html"), status=status)
+    if unavailable:
+        response["Retry-After"] = "10"
+    return response

@@ -9,6 +9,12 @@
  * [data-save-state] element), and #autosave-messages with the translated words; an
  * optional [data-progress] element (a .status-badge and a [data-progress-count]) shows
  * the status and the count of answers the server sends back after each save.
+ *
+ * Until the server confirms a save, the typed values also wait in the browser's
+ * localStorage (one draft per answer): a database outage, a lost connection or a closed
+ * tab loses nothing. On the next visit a draft is put back in its fields and saved from
+ * the version it was typed on, so a change made meanwhile by someone else shows as a
+ * conflict instead of being overwritten.
  */
 (function () {
   "use strict";
@@ -26,6 +32,38 @@
   var MAX_RETRY_DELAY = 30000;
   var savers = new Map();
   var leaving = false;
+  var DRAFT_PREFIX = "mutualisation.brouillon:";
+  var DRAFT_MAX_AGE = 30 * 24 * 3600 * 1000; // a month: older drafts are dropped
+
+  // localStorage may be missing or full (private browsing): drafts are then skipped.
+  var drafts = {
+    read: function (key) {
+      try {
+        var draft = JSON.parse(window.localStorage.getItem(key) || "null");
+        if (draft && Date.now() - draft.at < DRAFT_MAX_AGE) {
+          return draft;
+        }
+        window.localStorage.removeItem(key);
+      } catch (error) {
+        // unreadable or unavailable: no draft
+      }
+      return null;
+    },
+    write: function (key, draft) {
+      try {
+        window.localStorage.setItem(key, JSON.stringify(draft));
+      } catch (error) {
+        // unavailable or full: the server save still runs
+      }
+    },
+    remove: function (key) {
+      try {
+        window.localStorage.removeItem(key);
+      } catch (error) {
+        // unavailable
+      }
+    },
+  };
 
   // The status badge and the count of answers of the page follow the saves.
   var progressElement = document.querySelector("[data-progress]");
@@ -72,7 +110,47 @@
     this.failed = false; // network or server failure: retrying
     this.invalid = false; // refused by validation: waits for a correction
     this.conflict = null; // the 409 answer, until the person chooses
+    this.draftKey = DRAFT_PREFIX + url + "|" + organisationId + "|" + this.code;
   }
+
+  Saver.prototype.fieldValues = function () {
+    var values = {};
+    this.inputs().forEach(function (input) {
+      if (input.type === "checkbox" || input.type === "radio") {
+        values[input.name] = values[input.name] || [];
+        if (input.checked) {
+          values[input.name].push(input.value);
+        }
+      } else {
+        values[input.name] = input.value;
+      }
+    });
+    return values;
+  };
+
+  Saver.prototype.keepDraft = function () {
+    drafts.write(this.draftKey, { version: this.version, fields: this.fieldValues(), at: Date.now() });
+  };
+
+  Saver.prototype.dropDraft = function () {
+    drafts.remove(this.draftKey);
+  };
+
+  // A draft left by an earlier visit: back in the fields, saved from its own version.
+  Saver.prototype.restoreDraft = function () {
+    var draft = drafts.read(this.draftKey);
+    if (!draft || !draft.fields) {
+      return;
+    }
+    if (JSON.stringify(draft.fields) === JSON.stringify(this.fieldValues())) {
+      this.dropDraft(); // saved after all (the response was lost, or the form was sent)
+      return;
+    }
+    this.applyFields(draft.fields);
+    this.version = draft.version;
+    this.showText(words.restored);
+    this.schedule(0);
+  };
 
   Saver.prototype.unsaved = function () {
     return this.dirty || this.inflight || this.failed || this.invalid || this.conflict !== null;
@@ -91,6 +169,7 @@
   Saver.prototype.schedule = function (delay) {
     this.dirty = true;
     this.invalid = false;
+    this.keepDraft();
     window.clearTimeout(this.timer);
     var saver = this;
     this.timer = window.setTimeout(function () {
@@ -209,11 +288,11 @@
     return this.promise;
   };
 
-  Saver.prototype.retryLater = function () {
+  Saver.prototype.retryLater = function (text) {
     var saver = this;
     this.failed = true;
     this.dirty = true;
-    this.showProblem(words.failed, true);
+    this.showProblem(text || words.failed, true);
     this.retryTimer = window.setTimeout(function () {
       saver.failed = false;
       saver.save();
@@ -226,6 +305,9 @@
     if (status === 200 && data.status === "saved") {
       this.retryDelay = 1000;
       this.setVersion(data.version);
+      if (!this.dirty) {
+        this.dropDraft(); // typed again meanwhile: the newer draft waits for its save
+      }
       this.showText(fill(words.saved, { time: data.saved_at_display }));
       this.markInvalid(false);
       showProgress(data.progress);
@@ -241,6 +323,8 @@
     } else if (status === 403 || status === 404) {
       this.invalid = true;
       this.showProblem(words.failed, false);
+    } else if (status === 503) {
+      this.retryLater(words.offline); // the database is down: the draft waits here
     } else {
       this.retryLater(); // 5xx, a proxy page, an expired session…
     }
@@ -318,6 +402,7 @@
       saver.setVersion(data.their_version);
       saver.conflict = null;
       saver.dirty = false;
+      saver.dropDraft();
       saver.clearConflict();
       saver.showText(words.taken);
     });
@@ -359,7 +444,9 @@
   }
 
   form.querySelectorAll("[data-question]").forEach(function (container) {
-    savers.set(container, new Saver(container));
+    var saver = new Saver(container);
+    savers.set(container, saver);
+    saver.restoreDraft();
   });
 
   form.addEventListener("input", function (event) {

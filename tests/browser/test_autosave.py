@@ -169,3 +169,33 @@ def test_submit_with_missing_required_answer_shows_the_list(
     link.click()
     expect(page).to_have_url(re.compile("#q-impulsion.besoin$"))
     page.context.close()
+
+
+def test_autosave_database_down_keeps_the_text_in_the_browser_until_saved(
+    browser, live_server, world, browser_context_args
+):
+    """A 503 shows « Hors ligne — réessai… »; the tab closed, the next visit saves the text."""
+    page = logged_in_page(browser, live_server, world.partner_a, browser_context_args)
+    page.goto(org_page_url(live_server, world))
+    page.route(
+        "**/reponses/enregistrement-auto/",
+        lambda route: route.fulfill(
+            status=503, content_type="application/json", body='{"status": "unavailable"}'
+        ),
+    )
+    page.locator(f'[name="{MISSION}"]').fill("Écrit pendant la panne")
+    expect(state_of(page, MISSION).get_by_role("button")).to_have_text(
+        re.compile("^Hors ligne — réessai…")
+    )
+    assert not Answer.objects.filter(question_code=MISSION).exists()
+    context = page.context
+    page.close()  # the person gives up and closes the tab
+
+    page = context.new_page()  # later, the service is back
+    page.goto(org_page_url(live_server, world))
+    expect(page.locator(f'[name="{MISSION}"]')).to_have_value("Écrit pendant la panne")
+    expect(state_of(page, MISSION)).to_have_text(re.compile("^Enregistré"), timeout=10_000)
+    assert Answer.objects.get(question_code=MISSION).value == "Écrit pendant la panne"
+    page.reload()  # saved: the draft is gone, the page shows the server's value
+    expect(state_of(page, MISSION)).not_to_have_text(re.compile("retrouvé"))
+    context.close()
