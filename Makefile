@@ -29,7 +29,7 @@ DEV_STAMP := $(VENV)/.stamp-dev
 NPM_STAMP := node_modules/.stamp-npm
 
 .PHONY: help run test test-sqlite test-postgres lint format migrations-check messages \
-	install install-dev assets clean bench loadtest
+	install install-dev assets clean bench loadtest lock
 
 help:
 	@echo "make run              installe, migre, charge la démo et sert http://127.0.0.1:8000"
@@ -37,6 +37,7 @@ help:
 	@echo "make lint             ruff check et ruff format --check"
 	@echo "make format           ruff format et ruff check --fix"
 	@echo "make migrations-check vérifie qu'aucune migration ne manque"
+	@echo "make lock             refige les versions (requirements*.lock) après un changement de pyproject.toml"
 	@echo "make bench            banc d'essai des pages (SQLite, puis PostgreSQL si disponible)"
 	@echo "make loadtest         test de charge : gunicorn + PostgreSQL jetable, 50 utilisateurs, 60 s"
 	@echo "make clean            supprime .venv, node_modules et les fichiers produits"
@@ -47,13 +48,21 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
-$(RUNTIME_STAMP): pyproject.toml | $(PY)
-	$(PIP) install -q -e .
+# Versions come from the committed locks (make lock), so every machine installs the same.
+$(RUNTIME_STAMP): pyproject.toml requirements.lock | $(PY)
+	$(PIP) install -q -c requirements.lock -e .
 	@touch $@
 
-$(DEV_STAMP): pyproject.toml | $(PY)
-	$(PIP) install -q -e '.[dev]'
+$(DEV_STAMP): pyproject.toml requirements-dev.lock | $(PY)
+	$(PIP) install -q -c requirements-dev.lock -e '.[dev]'
 	@touch $@ $(RUNTIME_STAMP)
+
+# Pin the dependencies again after editing pyproject.toml (uv, for every Python ≥ 3.11).
+lock: | $(PY)
+	$(PIP) install -q uv
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 -q -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 -q \
+		-o requirements-dev.lock
 
 $(NPM_STAMP): package.json $(wildcard package-lock.json)
 	@if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; \
@@ -64,14 +73,9 @@ install: $(RUNTIME_STAMP)
 install-dev: $(DEV_STAMP)
 assets: $(NPM_STAMP)
 
-# Compile the translations when gettext's msgfmt is there and some .po file exists.
+# Compile the translations in Python (polib): no system gettext needed.
 messages: $(RUNTIME_STAMP)
-	@if ! command -v msgfmt >/dev/null; then \
-		echo "msgfmt absent (paquet gettext) : traductions non compilées"; \
-	elif [ -n "$$(find . \( -path ./.venv -o -path ./node_modules -o -path ./.git \) -prune \
-		-o -name '*.po' -print -quit)" ]; then \
-		DEBUG=1 $(PY) manage.py compilemessages -v 0 -i .venv -i node_modules; \
-	fi
+	DEBUG=1 $(PY) manage.py compile_translations -v 0
 
 run: install assets messages
 	DEBUG=1 $(PY) manage.py migrate --noinput -v 0

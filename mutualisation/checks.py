@@ -1,11 +1,14 @@
 """System checks about the machine the app runs on, shown at start-up and by `check`."""
 
 import ctypes.util
+from pathlib import Path
 
+from django.conf import settings
 from django.core.checks import Warning
 from django.utils.translation import gettext as _
 
 HARFBUZZ_SUBSET_MISSING = "mutualisation.W001"
+CATALOGUE_NOT_COMPILED = "mutualisation.W002"
 
 
 def harfbuzz_subset_available() -> bool:
@@ -27,3 +30,22 @@ def check_harfbuzz_subset(app_configs=None, **kwargs) -> list[Warning]:
             id=HARFBUZZ_SUBSET_MISSING,
         )
     ]
+
+
+def check_translations_compiled(app_configs=None, **kwargs) -> list[Warning]:
+    """Warn when a catalogue is missing or older than its .po: English is then not
+    offered (settings.LANGUAGES) or shows strings older than the code."""
+    problems = []
+    for folder in settings.LOCALE_PATHS:
+        for po_path in sorted(Path(folder).glob("*/LC_MESSAGES/django.po")):
+            mo_path = po_path.with_suffix(".mo")
+            if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+                problems.append(
+                    Warning(
+                        _("Le catalogue %(path)s n'est pas compilé ou date d'avant sa source.")
+                        % {"path": po_path},
+                        hint=_("Lancez : python manage.py compile_translations"),
+                        id=CATALOGUE_NOT_COMPILED,
+                    )
+                )
+    return problems

@@ -155,8 +155,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "fr-ca"
-LANGUAGES = [("fr-ca", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English is offered only once its catalogue is compiled (`manage.py compile_translations`,
+# run by make): otherwise a page would say lang="en" and show French. A system check
+# says so (mutualisation.W002).
+LANGUAGES = [("fr-ca", _("Français"))]
+if (LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.mo").exists():
+    LANGUAGES.append(("en", _("English")))
 TIME_ZONE = "America/Montreal"
 USE_I18N = True
 USE_TZ = True

@@ -10,6 +10,7 @@ class ProjectsConfig(AppConfig):
         # The project package is not an app; its system checks are registered here.
         from django.core import checks
 
-        from mutualisation.checks import check_harfbuzz_subset
+        from mutualisation.checks import check_harfbuzz_subset, check_translations_compiled
 
         checks.register(check_harfbuzz_subset)
+        checks.register(check_translations_compiled)
