@@ -196,6 +196,11 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mutualisation <norep
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
+# Mail abuse: one invitation is sent again at most every N minutes; a person sends at
+# most N new invitations an hour, a project at most N a day (30 organisations fit).
+INVITATION_RESEND_MINUTES = env.int("INVITATION_RESEND_MINUTES", default=10)
+INVITATIONS_PER_SENDER_PER_HOUR = env.int("INVITATIONS_PER_SENDER_PER_HOUR", default=60)
+INVITATIONS_PER_PROJECT_PER_DAY = env.int("INVITATIONS_PER_PROJECT_PER_DAY", default=150)
 
 # Production hardening: on whenever DEBUG is off; a reverse proxy terminates TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -308,6 +309,14 @@ class Invitation(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(role="partner") | models.Q(organisation__isnull=False),
                 name="partner_invitation_has_organisation",
+            ),
+            # Two coordinators (or a double click) never leave two live links for one
+            # address: an expired one is revoked when a new one is created.
+            models.UniqueConstraint(
+                "project",
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_pending_invitation_per_address",
             ),
         ]
 

@@ -11,12 +11,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, Membership, Organisation, Project, Role
+from .models import Invitation, Membership, Organisation, Project, Role, _new_token
 
 logger = logging.getLogger(__name__)
 
@@ -46,15 +46,65 @@ def invitation_create(
     `organisation` may be a new, unsaved Organisation named by the coordinator: it is
     saved with the invitation. It joins the project when its partner accepts.
     """
+    email = email.strip().lower()
+    now = timezone.now()
     with transaction.atomic():
+        # Counted under the project's lock, so simultaneous requests cannot all pass.
+        Project.objects.select_for_update().filter(pk=project.pk).first()
+        _check_invitation_limits(project=project, sent_by=sent_by, now=now)
+        # An expired invitation to the same address gives way to the new one.
+        Invitation.objects.filter(
+            project=project,
+            email__iexact=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__lte=now,
+        ).update(revoked_at=now)
         if organisation is not None and organisation._state.adding:
             organisation.save()
-        return Invitation.objects.create(
-            project=project,
-            email=email.strip().lower(),
-            role=role,
-            organisation=organisation,
-            sent_by=sent_by,
+        try:
+            with transaction.atomic():
+                return Invitation.objects.create(
+                    project=project,
+                    email=email,
+                    role=role,
+                    organisation=organisation,
+                    sent_by=sent_by,
+                )
+        except IntegrityError as error:
+            raise InvitationError(PENDING_ALREADY) from error
+
+
+PENDING_ALREADY = _("Une invitation est déjà en attente pour cette adresse : renvoyez-la plutôt.")
+
+
+def _check_invitation_limits(*, project: Project, sent_by, now) -> None:
+    hourly = settings.INVITATIONS_PER_SENDER_PER_HOUR
+    if (
+        sent_by is not None
+        and Invitation.objects.filter(
+            sent_by=sent_by, created_at__gte=now - timedelta(hours=1)
+        ).count()
+        >= hourly
+    ):
+        raise InvitationError(
+            _(
+                "Vous avez envoyé %(count)s invitations dans la dernière heure, le maximum : "
+                "réessayez un peu plus tard."
+            )
+            % {"count": hourly}
+        )
+    daily = settings.INVITATIONS_PER_PROJECT_PER_DAY
+    if (
+        Invitation.objects.filter(project=project, created_at__gte=now - timedelta(days=1)).count()
+        >= daily
+    ):
+        raise InvitationError(
+            _(
+                "Ce projet a envoyé %(count)s invitations depuis 24 heures, le maximum : "
+                "réessayez demain."
+            )
+            % {"count": daily}
         )
 
 
@@ -86,6 +136,8 @@ def invitation_send(*, invitation: Invitation, request) -> bool:
         message.send()
     except (smtplib.SMTPException, OSError):
         logger.exception("Invitation %s: the e-mail could not be sent", invitation.pk)
+        if hasattr(invitation, "previous_sent_at"):  # a resend that did not go out
+            Invitation.objects.filter(pk=invitation.pk).update(sent_at=invitation.previous_sent_at)
         return False
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["sent_at"])
@@ -93,12 +145,35 @@ def invitation_send(*, invitation: Invitation, request) -> bool:
 
 
 def invitation_renew(*, invitation: Invitation) -> Invitation:
-    """Give a pending or expired invitation a new expiry, before sending it again."""
-    if invitation.accepted_at or invitation.revoked_at:
-        raise InvitationError(_("Cette invitation n'est plus en attente."))
-    invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
-    invitation.save(update_fields=["expires_at"])
-    return invitation
+    """Give a pending or expired invitation a new expiry, before sending it again.
+
+    An expired invitation gets a new link (token): the old one stays dead. One
+    invitation goes out at most every INVITATION_RESEND_MINUTES: the send is reserved
+    here, under the row's lock, so that twenty clicks send one e-mail.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.accepted_at or locked.revoked_at:
+            raise InvitationError(_("Cette invitation n'est plus en attente."))
+        interval = timedelta(minutes=settings.INVITATION_RESEND_MINUTES)
+        if locked.sent_at and now - locked.sent_at < interval:
+            raise InvitationError(
+                _(
+                    "Cette invitation vient d'être envoyée : attendez %(minutes)s minutes "
+                    "avant de la renvoyer."
+                )
+                % {"minutes": settings.INVITATION_RESEND_MINUTES}
+            )
+        fields = ["expires_at", "sent_at"]
+        if locked.is_expired:
+            locked.token = _new_token()
+            fields.append("token")
+        locked.previous_sent_at = locked.sent_at
+        locked.expires_at = now + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+        locked.sent_at = now
+        locked.save(update_fields=fields)
+    return locked
 
 
 def invitation_revoke(*, invitation: Invitation) -> Invitation:

@@ -182,13 +182,17 @@ def invite(request, membership):
     initial = {"organisation": int(organisation_id)} if organisation_id.isdecimal() else {}
     form = InvitationForm(request.POST or None, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
-        invitation = services.invitation_create(
-            project=project,
-            email=form.cleaned_data["email"],
-            role=form.cleaned_data["role"],
-            organisation=form.cleaned_data["organisation"],
-            sent_by=request.user,
-        )
+        try:
+            invitation = services.invitation_create(
+                project=project,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                organisation=form.cleaned_data["organisation"],
+                sent_by=request.user,
+            )
+        except services.InvitationError as error:
+            form.add_error(None, str(error))
+            return render(request, "projects/invite.html", {"project": project, "form": form})
         if services.invitation_send(invitation=invitation, request=request):
             messages.success(
                 request, _("Invitation envoyée à %(email)s.") % {"email": invitation.email}
@@ -204,7 +208,7 @@ def invite(request, membership):
 def invitation_resend(request, membership, invitation_id):
     invitation = get_project_object(membership, Invitation, pk=invitation_id)
     try:
-        services.invitation_renew(invitation=invitation)
+        invitation = services.invitation_renew(invitation=invitation)
     except services.InvitationError as error:
         messages.error(request, str(error))
     else:
