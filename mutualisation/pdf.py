@@ -34,6 +34,8 @@ few per cent, a third less time.
 import gc
 import mimetypes
 import posixpath
+import signal
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +44,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -58,6 +61,47 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 GC_THRESHOLD = 50_000
 
 ALLOWED_SUFFIXES = {".css", ".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp", ".woff", ".woff2"}
+
+
+class ReportTooLong(Exception):
+    """A report whose HTML or layout goes past the limits (`PDF_MAX_HTML_BYTES`,
+    `PDF_TIME_LIMIT_SECONDS`); its message is for the person who asked for it."""
+
+    def __init__(self):
+        super().__init__(
+            gettext(
+                "Ce rapport est trop long pour être produit : il dépasse le temps ou la "
+                "taille permis. Raccourcissez les textes les plus longs du projet, ou "
+                "demandez un rapport plus ciblé (par exemple le portrait d'une organisation)."
+            )
+        )
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Interrupt the block with ReportTooLong after `seconds` (SIGALRM).
+
+    Signals reach the main thread only: gunicorn's sync workers (our deployment) render
+    there. In a threaded server the limit is skipped; the HTML size limit still holds.
+    """
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise ReportTooLong
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class RefusedURL(ValueError):
@@ -131,7 +175,9 @@ def gc_relaxed(threshold: int = GC_THRESHOLD):
 def html_to_pdf(html: str, *, fetcher: StaticOnlyFetcher | None = None) -> PdfResult:
     """Lay out final HTML into a PDF/UA document, static-only fetcher, no attachments."""
     fetcher = fetcher or StaticOnlyFetcher()
-    with gc_relaxed():
+    if len(html.encode()) > settings.PDF_MAX_HTML_BYTES:
+        raise ReportTooLong
+    with time_limit(settings.PDF_TIME_LIMIT_SECONDS), gc_relaxed():
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
             cache=IMAGE_CACHE, **PDF_OPTIONS
         )

@@ -4,8 +4,11 @@ The PDF is generated in the request (the demo's reports take well under two seco
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 
+from mutualisation.pdf import ReportTooLong
 from projects.access import Access, project_view
 from steps.resources.selectors import resource_for
 
@@ -14,7 +17,15 @@ from .common import file_name, pdf_response, render
 
 
 def _download(kind: str, context: dict, subject: str, prefix: str | None = None):
-    return pdf_response(render(kind, context), file_name(prefix or kind, subject))
+    try:
+        result = render(kind, context)
+    except ReportTooLong as error:
+        page = render_to_string(
+            "errors/report_too_long.html",
+            {"message": str(error), "back_url": context["project"].get_absolute_url()},
+        )
+        return HttpResponse(page, status=503)
+    return pdf_response(result, file_name(prefix or kind, subject))
 
 
 @project_view(Access.READ)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from mutualisation.pdf import ReportTooLong
 from projects.models import Project
 from steps.models import PooledResource
 from steps.reports import agreement, costs, dossier, evaluation, grid, plan, portrait
@@ -53,7 +54,10 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"La ressource {resource} n'existe pas dans le projet « {found.name} »."
                 )
-        result = render(kind, BUILDERS[kind](None, found, **kwargs))
+        try:
+            result = render(kind, BUILDERS[kind](None, found, **kwargs))
+        except ReportTooLong as error:
+            raise CommandError(str(error)) from error
         Path(output).write_bytes(result.content)
         self.stdout.write(f"{output} : {result.page_count} page(s)")
 
