@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from mutualisation.text import bounded_text
+
 
 class UserManager(BaseUserManager):
     """Users log in with their e-mail address; there is no username."""
@@ -101,7 +103,7 @@ class Organisation(models.Model):
     budget_band = models.CharField(
         _("budget annuel"), max_length=10, choices=BudgetBand.choices, blank=True
     )
-    mission = models.TextField(_("mission en bref"), blank=True)
+    mission = bounded_text(_("mission en bref"), max_length=2_000, blank=True)
     website = models.URLField(_("site Web"), blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
 
@@ -127,9 +129,9 @@ class Project(models.Model):
 
     name = models.CharField(_("nom du projet"), max_length=200)
     slug = models.SlugField(_("identifiant"), max_length=80, unique=True, editable=False)
-    description = models.TextField(_("description"), blank=True)
+    description = bounded_text(_("description"), blank=True)
     territory = models.CharField(_("territoire"), max_length=200, blank=True)
-    scope = models.TextField(
+    scope = bounded_text(
         _("portée"),
         blank=True,
         help_text=_(

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mutualisation.formats import NBSP, format_money, format_number, unit_name
+from mutualisation.text import bounded_text
 from projects.models import Project
 
 
@@ -185,14 +186,14 @@ class EvaluationRound(models.Model):
     )
     date = models.DateField(_("date"))
     title = models.CharField(_("titre"), max_length=200)
-    effects_observed = models.TextField(_("effets observés"), blank=True)
-    unexpected_effects = models.TextField(
+    effects_observed = bounded_text(_("effets observés"), blank=True)
+    unexpected_effects = bounded_text(
         _("effets inattendus"),
         blank=True,
         help_text=_("Ce que personne n'avait prévu, en bien comme en moins bien."),
     )
-    worked_well = models.TextField(_("ce qui a bien fonctionné"), blank=True)
-    worked_less_well = models.TextField(_("ce qui a moins bien fonctionné"), blank=True)
+    worked_well = bounded_text(_("ce qui a bien fonctionné"), blank=True)
+    worked_less_well = bounded_text(_("ce qui a moins bien fonctionné"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("créée par"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mutualisation.formats import format_date
+from mutualisation.text import LONG_TEXT_MAX, bounded_text
 from projects.models import Organisation, Project
 from steps.modelling.enjeux import enjeu_choices
 
@@ -63,7 +64,7 @@ class OperatingModel(models.Model):
         choices=DecisionProcess.choices,
         default=DecisionProcess.CONSENT,
     )
-    decision_details = models.TextField(
+    decision_details = bounded_text(
         _("précisions sur la prise de décision"),
         blank=True,
         help_text=_(
@@ -83,12 +84,12 @@ class OperatingModel(models.Model):
         choices=MeetingFrequency.choices,
         default=MeetingFrequency.MONTHLY,
     )
-    communication_channels = models.TextField(
+    communication_channels = bounded_text(
         _("canaux de communication"),
         blank=True,
         help_text=_("Courriel, dossier partagé, groupe de discussion, compte rendu…"),
     )
-    shared_zones = models.TextField(
+    shared_zones = bounded_text(
         _("zones d'intervention et clientèles communes"),
         blank=True,
         help_text=_("Ce que les partenaires font ensemble, pour qui et sur quel territoire."),
@@ -109,12 +110,12 @@ class OperatingModel(models.Model):
         default=Form.LETTER,
         help_text=_("Le niveau de formalité doit suivre la complexité de la mise en commun."),
     )
-    intellectual_property = models.TextField(
+    intellectual_property = bounded_text(
         _("propriété intellectuelle"),
         blank=True,
         help_text=_("À qui appartiennent les outils, documents et contenus produits ensemble."),
     )
-    brand = models.TextField(
+    brand = bounded_text(
         _("image de marque"),
         blank=True,
         help_text=_("Sous quel nom et quel logo ce qui est produit ensemble est présenté."),
@@ -125,7 +126,7 @@ class OperatingModel(models.Model):
         blank=True,
         help_text=_("Les partenaires acceptent-ils de ne pas tous contribuer autant ?"),
     )
-    asymmetric_breaking_point = models.TextField(
+    asymmetric_breaking_point = bounded_text(
         _("point de rupture"),
         blank=True,
         help_text=_(
@@ -182,7 +183,7 @@ class ConsentRound(models.Model):
         _("proposition soumise"),
         help_text=_("Le modèle de fonctionnement tel qu'il était à l'ouverture de la ronde."),
     )
-    note = models.TextField(_("mot de la coordination"), blank=True)
+    note = bounded_text(_("mot de la coordination"), blank=True)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("ouverte par"),
@@ -242,7 +243,7 @@ class ConsentResponse(models.Model):
         related_name="consent_responses",
     )
     answer = models.CharField(_("réponse"), max_length=20, choices=Answer.choices)
-    reason = models.TextField(_("raison"), blank=True)
+    reason = bounded_text(_("raison"), blank=True)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("répondu par"),
@@ -301,7 +302,7 @@ class Risk(models.Model):
     )
     title = models.CharField(_("titre"), max_length=200)
     enjeu = models.CharField(_("enjeu connu"), max_length=30, choices=enjeu_choices(), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = bounded_text(_("description"), blank=True)
     probability = models.PositiveSmallIntegerField(
         _("probabilité"), choices=Probability.choices, default=Probability.POSSIBLE
     )
@@ -316,7 +317,7 @@ class Risk(models.Model):
         blank=True,
         related_name="owned_risks",
     )
-    mitigation = models.TextField(_("mesures d'atténuation"), blank=True)
+    mitigation = bounded_text(_("mesures d'atténuation"), blank=True)
     status = models.CharField(
         _("statut"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
@@ -355,7 +356,7 @@ class AgreementSection(models.Model):
         related_name="agreement_sections",
     )
     code = models.CharField(_("section"), max_length=30)
-    custom_text = models.TextField(_("texte de la section"))
+    custom_text = bounded_text(_("texte de la section"), max_length=LONG_TEXT_MAX)
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("modifiée par"),

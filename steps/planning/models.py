@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mutualisation.text import bounded_text
 from projects.models import Organisation, Project
 
 
@@ -21,12 +22,12 @@ class StrategicVision(models.Model):
         on_delete=models.CASCADE,
         related_name="strategic_vision",
     )
-    vision = models.TextField(
+    vision = bounded_text(
         _("vision"),
         blank=True,
         help_text=_("Ce que les partenaires veulent devenir ou accomplir ensemble."),
     )
-    values = models.TextField(
+    values = bounded_text(
         _("valeurs"),
         blank=True,
         help_text=_("Les valeurs qui guident le « nous » ; une par ligne, si vous voulez."),
@@ -53,7 +54,7 @@ class Axis(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("ordre"), default=1)
     title = models.CharField(_("titre"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = bounded_text(_("description"), blank=True)
 
     class Meta:
         verbose_name = _("axe d'intervention")
@@ -72,7 +73,7 @@ class Orientation(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("ordre"), default=1)
     title = models.CharField(_("titre"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = bounded_text(_("description"), blank=True)
 
     class Meta:
         verbose_name = _("orientation")
@@ -137,7 +138,7 @@ class Action(models.Model):
         related_name="actions",
     )
     title = models.CharField(_("action"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = bounded_text(_("description"), blank=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation responsable"),
@@ -225,7 +226,7 @@ class CommunicationItem(models.Model):
         related_name="communication_items",
     )
     audience = models.CharField(_("public visé"), max_length=200)
-    message = models.TextField(_("message"))
+    message = bounded_text(_("message"))
     channels = models.CharField(_("canaux"), max_length=300, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     period = models.CharField(

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mutualisation.text import bounded_text
 from projects.models import Organisation, Project
 from steps.catalogue.resources import ResourceType
 from steps.resources import costing
@@ -72,8 +73,8 @@ class PooledResource(models.Model):
         default="utilisation",
         help_text=_("Ce que l'on compte : « km », « heure », « pied linéaire », « utilisation »…"),
     )
-    conditions_of_use = models.TextField(_("conditions d'utilisation"), blank=True)
-    booking_rules = models.TextField(_("règles de réservation"), blank=True)
+    conditions_of_use = bounded_text(_("conditions d'utilisation"), blank=True)
+    booking_rules = bounded_text(_("règles de réservation"), blank=True)
 
     # The cost inputs, one field per steps.resources.costing.CostInputs field.
     consumable_cost_per_unit = _rate(_("coût des consommables par unité"))
@@ -105,7 +106,7 @@ class PooledResource(models.Model):
         ),
     )
 
-    notes = models.TextField(_("notes"), blank=True)
+    notes = bounded_text(_("notes"), blank=True)
     source_opportunity = models.CharField(
         _("opportunité d'origine"),
         max_length=300,
