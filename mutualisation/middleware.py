@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -55,3 +56,27 @@ class RefusalsOnOneLine(logging.Filter):
             record.exc_info = None
             record.exc_text = None
         return True
+
+
+class RefuseNulMiddleware:
+    """Refuse (400) a request whose query string or form data holds a NUL character: no
+    text of ours may contain one, and PostgreSQL refuses them in text columns."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request.GET) or (
+            request.method == "POST"
+            and request.content_type
+            in ("application/x-www-form-urlencoded", "multipart/form-data")
+            and _has_nul(request.POST)
+        ):
+            raise SuspiciousOperation("NUL character in the request data")
+        return self.get_response(request)
+
+
+def _has_nul(data) -> bool:
+    return any(
+        "\x00" in key or any("\x00" in value for value in data.getlist(key)) for key in data
+    )
