@@ -1,7 +1,8 @@
 # Mutualisation — the two commands a newcomer needs:
 #   make run    installs what is missing, migrates, loads the demo, serves http://127.0.0.1:8000
 #   make test   lint + the whole suite on SQLite, then again on a throwaway PostgreSQL
-# Also: make lint, make format, make migrations-check, make clean.
+# Also: make check (lint + the quick tests: neither slow nor browser), make lint, make format,
+# make migrations-check, make clean.
 #
 # Variables: PYTHON (3.11+, default python3), REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 (fail
 # instead of skipping when the PostgreSQL server or Chromium is missing), PYTEST_ARGS.
@@ -28,15 +29,17 @@ RUNTIME_STAMP := $(VENV)/.stamp-runtime
 DEV_STAMP := $(VENV)/.stamp-dev
 NPM_STAMP := node_modules/.stamp-npm
 
-.PHONY: help run test test-sqlite test-postgres lint format migrations-check messages \
-	install install-dev assets clean bench loadtest lock
+.PHONY: help run check test test-sqlite test-postgres lint format migrations-check messages \
+	translations install install-dev assets clean bench loadtest lock
 
 help:
 	@echo "make run              installe, migre, charge la démo et sert http://127.0.0.1:8000"
 	@echo "make test             lint + tests sur SQLite, puis sur PostgreSQL si disponible"
+	@echo "make check            lint + tests rapides sur SQLite (ni « slow » ni navigateur)"
 	@echo "make lint             ruff check et ruff format --check"
 	@echo "make format           ruff format et ruff check --fix"
 	@echo "make migrations-check vérifie qu'aucune migration ne manque"
+	@echo "make translations     extrait les messages dans locale/ (en à traduire, fr rempli)"
 	@echo "make lock             refige les versions (requirements*.lock) après un changement de pyproject.toml"
 	@echo "make bench            banc d'essai des pages (SQLite, puis PostgreSQL si disponible)"
 	@echo "make loadtest         test de charge : gunicorn + PostgreSQL jetable, 50 utilisateurs, 60 s"
@@ -77,6 +80,16 @@ assets: $(NPM_STAMP)
 messages: $(RUNTIME_STAMP)
 	DEBUG=1 $(PY) manage.py compile_translations -v 0
 
+# Extract the messages of the code and templates into both catalogues (GNU gettext needed),
+# then fill the French one: its msgids already are the French text, so each translation
+# repeats its msgid (msgen), fuzzy guesses dropped first. French needs its catalogue for
+# its plural rule alone: 0 and 1 are singular (« 0 écart »). English is translated by hand.
+FR_PO := locale/fr/LC_MESSAGES/django.po
+translations: $(RUNTIME_STAMP)
+	DEBUG=1 $(PY) manage.py makemessages -l en -l fr -i .venv -i node_modules -i tests --no-obsolete
+	msgattrib --clear-fuzzy --empty -o $(FR_PO) $(FR_PO)
+	msgen -o $(FR_PO) $(FR_PO)
+
 run: install assets messages
 	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	DEBUG=1 $(PY) manage.py demo
@@ -97,9 +110,15 @@ test: install-dev assets messages lint
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 
+# Quick feedback while working: the tests marked slow (PDF, benchmarks, subprocesses, 30
+# organisations) and the browser tests are left to `make test`.
+check: install-dev assets messages lint
+	@echo "== Vérification rapide sur SQLite (ni « slow » ni navigateur) =="
+	DATABASE_URL=$(SQLITE_URL) $(PYTEST) $(XDIST) -m "not slow and not browser" $(PYTEST_ARGS)
+
 # The browser tests run on their own so their count shows; pytest's exit 5 (nothing
 # collected) fails the target like any other failure.
-test-sqlite test-postgres: XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS))
+check test-sqlite test-postgres: XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS))
 test-sqlite: install-dev assets
 	@echo "== Tests sur SQLite (base en mémoire) =="
 	DATABASE_URL=$(SQLITE_URL) $(PYTEST) $(XDIST) -m "not browser" $(PYTEST_ARGS)

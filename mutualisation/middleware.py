@@ -34,15 +34,17 @@ class ContentSecurityPolicyMiddleware:
 
 class PrivateCacheMiddleware:
     """A logged-in person's pages and exports (PDF, CSV, XLSX, JSON with e-mail
-    addresses) are theirs alone: no browser or proxy cache may keep a copy."""
+    addresses) are theirs alone: no browser or proxy cache may keep a copy of a response
+    to a request that carries a session."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        # The session cookie, not request.user: no query is added to a page that did not
+        # need the user, and nothing here depends on the database.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
             patch_cache_control(response, private=True, no_store=True)
         return response
 

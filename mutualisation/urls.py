@@ -15,4 +15,5 @@ urlpatterns = [
     path("projets/<slug:project_slug>/", include("steps.urls")),
 ]
 
+handler400 = "mutualisation.views.bad_request"
 handler500 = "mutualisation.views.server_error"

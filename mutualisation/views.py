@@ -6,8 +6,11 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import bad_request as django_bad_request
 
 
 @require_GET
@@ -28,7 +31,22 @@ def about_method(request):
 
 
 def _wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
+    """A script's request: it asks for JSON, or its view only speaks JSON (`answers_json`)."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return True
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return getattr(match.func, "answers_json", False)
+
+
+def bad_request(request, exception):
+    """400: our page, or JSON for scripts (the autosave shows « Non enregistré »)."""
+    if _wants_json(request):
+        message = _("La demande contient des caractères non permis ; retapez le texte.")
+        return JsonResponse({"status": "invalid", "errors": [message]}, status=400)
+    return django_bad_request(request, exception)
 
 
 def server_error(request):

@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import ChangeRecord, Invitation, Membership, Organisation, Project, User
+from .models import (
+    ChangeRecord,
+    Invitation,
+    Membership,
+    Organisation,
+    Project,
+    SubmittedForm,
+    User,
+)
 
 
 @admin.register(User)
@@ -76,3 +84,9 @@ class ChangeRecordAdmin(admin.ModelAdmin):
     list_display = ["object_label", "kind", "project", "changed_by", "changed_at"]
     list_filter = ["kind"]
     search_fields = ["object_label", "project__name"]
+
+
+@admin.register(SubmittedForm)
+class SubmittedFormAdmin(admin.ModelAdmin):
+    list_display = ["token", "user", "created_at"]
+    raw_id_fields = ["user"]

@@ -16,6 +16,17 @@ TOO_MANY_FAILURES = _(
 )
 
 
+class ProjectOrganisationField(forms.ModelChoiceField):
+    """An organisation of this project only (the queryset is set by the form)."""
+
+    default_error_messages = {
+        "invalid_choice": _("Cette organisation ne participe pas au projet."),
+    }
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
 class EmailAuthenticationForm(AuthenticationForm):
     """Log in with an e-mail address, whatever its case."""
 

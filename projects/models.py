@@ -387,3 +387,19 @@ class ChangeRecord(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.object_label}"
+
+
+class SubmittedForm(models.Model):
+    """The token of a create form already handled (`projects.submissions`): a double click
+    or two tabs sending the same form create the object once."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("formulaire envoyé")
+        verbose_name_plural = _("formulaires envoyés")
+
+    def __str__(self):
+        return self.token

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Invitation, Membership, Organisation, Project, Role, _new_token
 
@@ -88,9 +89,12 @@ def _check_invitation_limits(*, project: Project, sent_by, now) -> None:
         >= hourly
     ):
         raise InvitationError(
-            _(
+            ngettext(
+                "Vous avez envoyé %(count)s invitation dans la dernière heure, le maximum : "
+                "réessayez un peu plus tard.",
                 "Vous avez envoyé %(count)s invitations dans la dernière heure, le maximum : "
-                "réessayez un peu plus tard."
+                "réessayez un peu plus tard.",
+                hourly,
             )
             % {"count": hourly}
         )
@@ -100,9 +104,12 @@ def _check_invitation_limits(*, project: Project, sent_by, now) -> None:
         >= daily
     ):
         raise InvitationError(
-            _(
+            ngettext(
+                "Ce projet a envoyé %(count)s invitation depuis 24 heures, le maximum : "
+                "réessayez demain.",
                 "Ce projet a envoyé %(count)s invitations depuis 24 heures, le maximum : "
-                "réessayez demain."
+                "réessayez demain.",
+                daily,
             )
             % {"count": daily}
         )
@@ -158,12 +165,16 @@ def invitation_renew(*, invitation: Invitation) -> Invitation:
             raise InvitationError(_("Cette invitation n'est plus en attente."))
         interval = timedelta(minutes=settings.INVITATION_RESEND_MINUTES)
         if locked.sent_at and now - locked.sent_at < interval:
+            minutes = settings.INVITATION_RESEND_MINUTES
             raise InvitationError(
-                _(
+                ngettext(
+                    "Cette invitation vient d'être envoyée : attendez %(minutes)s minute "
+                    "avant de la renvoyer.",
                     "Cette invitation vient d'être envoyée : attendez %(minutes)s minutes "
-                    "avant de la renvoyer."
+                    "avant de la renvoyer.",
+                    minutes,
                 )
-                % {"minutes": settings.INVITATION_RESEND_MINUTES}
+                % {"minutes": minutes}
             )
         fields = ["expires_at", "sent_at"]
         if locked.is_expired:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_date
+from mutualisation.params import int_param
 
 from . import services
 from .access import Access, get_project_object, project_view, require_edit
@@ -178,8 +179,8 @@ def members(request, membership):
 def invite(request, membership):
     project = membership.project
     # « Inviter une personne de cette organisation » links here with ?organisation=<id>.
-    organisation_id = request.GET.get("organisation", "")
-    initial = {"organisation": int(organisation_id)} if organisation_id.isdecimal() else {}
+    organisation_id = int_param(request.GET.get("organisation"))
+    initial = {"organisation": organisation_id} if organisation_id is not None else {}
     form = InvitationForm(request.POST or None, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,7 +4,9 @@ A reverse() or a loop of <option>s per row cost more than the rest of the row.
 """
 
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+
+from mutualisation import markup
 
 # A number no project slug ends with: reverse() once, then put each object's id there.
 _ID_MARKER = 4294967291
@@ -25,11 +27,7 @@ class Options:
         self.labels = dict(self.choices)
         self._made = {}
 
-    def __call__(self, selected) -> str:
+    def __call__(self, selected) -> SafeString:
         if selected not in self._made:
-            self._made[selected] = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                ((v, " selected" if v == selected else "", label) for v, label in self.choices),
-            )
+            self._made[selected] = markup.options(self.choices, selected)
         return self._made[selected]

@@ -1,4 +1,4 @@
-"""Personas shared by the whole suite.
+"""Personas and fixtures shared by the whole suite.
 
 In the project "Camion partagé": Claire coordinates, Paul is a partner from organisation
 A, Béa a partner from organisation B, Ariane an advisor. Olivier belongs to another
@@ -10,8 +10,10 @@ from dataclasses import dataclass
 import pytest
 
 from projects.models import Role
-
-from .factories import MembershipFactory, OrganisationFactory, ProjectFactory, UserFactory
+from steps import catalogue
+from tests import factories
+from tests.factories import MembershipFactory, OrganisationFactory, ProjectFactory, UserFactory
+from tests.i18n import compile_catalogues
 
 
 @dataclass
@@ -62,3 +64,37 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def small_catalogue(monkeypatch):
+    """Swap the catalogue registry for the small one of tests/factories.py during a test."""
+    names = {
+        "STEP_CONTENT": factories.STEP_CONTENT,
+        "DIMENSIONS": factories.CATALOGUE_DIMENSIONS,
+        "DIMENSIONS_BY_CODE": factories.CATALOGUE_DIMENSIONS_BY_CODE,
+        "APPRECIATION_CHOICES": factories.APPRECIATION_CHOICES,
+        "get_question": factories.get_question,
+        "portrait_question": factories.portrait_question,
+        "questions_for": factories.questions_for,
+        "all_questions": factories.all_questions,
+    }
+    for name, value in names.items():
+        monkeypatch.setattr(catalogue, name, value, raising=False)
+    return catalogue
+
+
+@pytest.fixture
+def test_dimensions(monkeypatch):
+    """Make the diagnostic's pages use the small grid catalogue of tests/factories.py."""
+    monkeypatch.setattr(
+        "steps.diagnostic.selectors.default_dimensions", lambda: factories.GRID_DIMENSIONS
+    )
+    return factories.GRID_DIMENSIONS
+
+
+@pytest.fixture(scope="session")
+def compiled_catalogues():
+    """For the tests that read French plurals (« 0 écart ») or English: the catalogues,
+    compiled when stale (tests.i18n)."""
+    compile_catalogues()

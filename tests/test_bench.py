@@ -124,6 +124,7 @@ def test_bench_tables_print_the_pdf_reports_with_their_flags():
     assert "11.1 %" in grid and "pages/s" not in grid
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_bench_writes_json_with_pages_downloads_and_reports(tmp_path, monkeypatch):
     """A small run writes every section to --json; PDF rows come from measure_reports."""

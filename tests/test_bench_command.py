@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_bench_prints_references_pages_and_query_counts(capsys):
     """One run per page: the table lists both references and every main page."""
     # The PDF measurements have their own tests (tests/test_bench.py): minutes otherwise.

@@ -1,6 +1,6 @@
 """Destructive actions need a second, deliberate click and end with a success message.
 
-One pattern on the pages (steps/planning/_delete.html: a disclosure holding the form), a
+One pattern on the pages (templates/_delete.html: a disclosure holding the form), a
 confirmation page where the consequences need one (a resource, a member).
 """
 
@@ -19,11 +19,17 @@ from steps.models import (
     StepStatus,
     UsageRecord,
 )
-from tests.factories import InvitationFactory
-from tests.steps.factories_modelling import CommunicationItemFactory, RiskFactory
-from tests.steps.factories_planning import ActionFactory, MeasurementFactory
-from tests.steps.factories_pricing import PooledResourceFactory, UsageRecordFactory
-from tests.steps.factories_questionnaire import ExtraPortraitItemFactory, submit
+from tests.factories import (
+    ActionFactory,
+    CommunicationItemFactory,
+    ExtraPortraitItemFactory,
+    InvitationFactory,
+    MeasurementFactory,
+    PooledResourceFactory,
+    RiskFactory,
+    UsageRecordFactory,
+    submit,
+)
 
 DISCLOSURE = re.compile(r'<details class="delete-zone[^"]*">(.*?)</details>', re.S)
 

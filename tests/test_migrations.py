@@ -18,6 +18,7 @@ LOCAL_APPS = sorted(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("app_label", LOCAL_APPS)
 def test_migrations_none_missing(app_label):
     """`makemigrations --check --dry-run` finds nothing to write for the app."""

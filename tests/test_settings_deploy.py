@@ -39,6 +39,7 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_check_deploy_production_settings_are_clean():
     """`check --deploy` with production variables reports no issue at all."""
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
@@ -59,6 +60,7 @@ def test_settings_without_secret_key_fail_when_debug_is_off():
     assert "SECRET_KEY is required when DEBUG is off" in result.stderr
 
 
+@pytest.mark.slow
 def test_settings_debug_runs_without_secret_key():
     """DEBUG=1 works without a SECRET_KEY, for a newcomer's laptop."""
     result = manage("check", env=production_env(SECRET_KEY=None, DEBUG="1"))

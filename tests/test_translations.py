@@ -305,6 +305,7 @@ def french_messages(po_entries):
     return catalogue
 
 
+@pytest.mark.slow
 def test_main_pages_in_english_show_no_french_interface(
     db, client, compiled_english, french_messages
 ):
@@ -321,6 +322,7 @@ def test_main_pages_in_english_show_no_french_interface(
     assert not problems, "French text on English pages:\n" + "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_main_pages_in_french_show_the_french_interface(db, client, compiled_english):
     """The word list is real: the same pages in French do show those words."""
     project = build_demo_project()

@@ -8,4 +8,5 @@ def failing(request):
 
 
 urlpatterns = [path("panne/", failing), path("", include("mutualisation.urls"))]
+handler400 = "mutualisation.views.bad_request"
 handler500 = "mutualisation.views.server_error"

@@ -14,10 +14,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from steps.models import DiagnosticVerdict
-
-from .grid import Verdict
-from .labels import APPRECIATION_LABELS, STATE_LABELS
+from .grid import FAIBLESSE, FORCE, NEUTRE, Verdict
+from .labels import APPRECIATION_LABELS, IMPORTANCE_LABELS, STATE_LABELS, VERDICT_LABELS
 from .selectors import Grid, Line
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -29,7 +27,7 @@ VERDICT_FILLS = {
     Verdict.DIVERGENCE: "F8D7DA",
     Verdict.TO_DISCUSS: "FFF3CD",
 }
-APPRECIATION_FILLS = {"force": "D1E7DD", "faiblesse": "F8D7DA", "neutre": "E9ECEF"}
+APPRECIATION_FILLS = {FORCE: "D1E7DD", FAIBLESSE: "F8D7DA", NEUTRE: "E9ECEF"}
 HEADER_FILL = "1F4E79"
 
 
@@ -69,9 +67,9 @@ def values(line: Line) -> list[str]:
         ]
     verdict = line.verdict
     result += [
-        str(DiagnosticVerdict.VerdictChoice(verdict.verdict).label),
+        str(VERDICT_LABELS[verdict.verdict]),
         str(STATE_LABELS[verdict.state]),
-        str(DiagnosticVerdict.ImportanceChoice(verdict.importance).label),
+        str(IMPORTANCE_LABELS[verdict.importance]),
         str(verdict.suggestion.reason),
         verdict.note,
     ]

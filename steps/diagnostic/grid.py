@@ -1,7 +1,8 @@
 """The diagnostic grid's domain logic: suggested verdicts, potential, pairs, opportunities.
 
 Pure functions over plain dataclasses: no ORM, no request (selectors.py builds the
-inputs from the database). Sentences come in French and English (`Text`).
+inputs from the database). Sentences go through gettext and are translated when they are
+shown (`_sentence`), so the page, the exports and the PDFs read them in their language.
 
 Suggested verdicts (`suggest_verdict`) — the first rule that applies wins:
 
@@ -32,11 +33,15 @@ item caps the level at moyen, whatever the index.
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
+
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, npgettext, pgettext
 
 from steps.catalogue.base import Text
 
@@ -87,99 +92,59 @@ MAJOR_DIVERGENCE_POINTS = Fraction(-1)
 HIGH_FROM = Fraction(70, 100)
 MEDIUM_FROM = Fraction(45, 100)
 
-VERDICT_NAMES = {
-    Verdict.CONVERGENCE: Text("convergence", "convergence"),
-    Verdict.COMPLEMENTARITY: Text("complémentarité", "complementarity"),
-    Verdict.DIVERGENCE: Text("divergence", "divergence"),
-    Verdict.TO_DISCUSS: Text("à discuter", "to discuss"),
-}
-
 RULES = (
-    Text(
+    _(
         "Un élément « autre » ajouté par une seule organisation est à discuter : les autres "
-        "n'ont pas pu y répondre.",
-        "An « other » item added by a single organisation is to discuss: the others could "
-        "not answer it.",
+        "n'ont pas pu y répondre."
     ),
-    Text(
-        "Si une organisation offre ce dont une autre a besoin sur cet élément : complémentarité.",
-        "If an organisation offers what another one needs on this item: complementarity.",
-    ),
-    Text(
+    _("Si une organisation offre ce dont une autre a besoin sur cet élément : complémentarité."),
+    _(
         "Si une organisation offre quelque chose sur cet élément et qu'une autre y voit une "
-        "faiblesse : complémentarité.",
-        "If an organisation offers something on this item and another sees a weakness "
-        "there: complementarity.",
+        "faiblesse : complémentarité."
     ),
-    Text(
-        "Si moins de deux organisations ont donné une appréciation : à discuter, faute de "
-        "données.",
-        "If fewer than two organisations gave an appreciation: to discuss, for lack of data.",
-    ),
-    Text(
+    _("Si moins de deux organisations ont donné une appréciation : à discuter, faute de données."),
+    _(
         "Sur un élément d'identité (mission, valeurs, culture…), une force chez les unes et "
         "une faiblesse chez les autres : divergence, car un écart sur ce que l'on est peut "
-        "faire échouer le projet.",
-        "On an identity item (mission, values, culture…), a strength for some and a "
-        "weakness for others: divergence, since a gap on who we are can sink the project.",
+        "faire échouer le projet."
     ),
-    Text(
+    _(
         "Si deux organisations ou plus y voient une faiblesse, sans force ni offre en face : "
-        "à discuter, c'est un besoin commun à combler ensemble ou à l'extérieur.",
-        "If two or more organisations see a weakness, with no strength or offer to meet "
-        "it: to discuss, it is a shared need to meet together or elsewhere.",
+        "à discuter, c'est un besoin commun à combler ensemble ou à l'extérieur."
     ),
-    Text(
+    _(
         "Si personne n'y voit de faiblesse (que des forces, que du neutre, ou un mélange) : "
-        "convergence.",
-        "If nobody sees a weakness (only strengths, only neutral, or a mix): convergence.",
+        "convergence."
     ),
-    Text(
+    _(
         "Si des forces rencontrent des faiblesses (hors identité) : complémentarité, l'une "
-        "peut soutenir l'autre.",
-        "If strengths meet weaknesses (outside identity): complementarity, one can support "
-        "the other.",
+        "peut soutenir l'autre."
     ),
-    Text(
-        "Dans les autres cas (une faiblesse isolée parmi des appréciations neutres) : à discuter.",
-        "Otherwise (a single weakness among neutral appreciations): to discuss.",
-    ),
+    _("Dans les autres cas (une faiblesse isolée parmi des appréciations neutres) : à discuter."),
 )
 
 FORMULA = (
-    Text(
+    _(
         "Chaque élément de la grille reçoit des points selon son verdict : convergence 1, "
         "complémentarité 1, à discuter ½, divergence 0 — et même −1 si la divergence est "
-        "majeure.",
-        "Each item of the grid earns points from its verdict: convergence 1, "
-        "complementarity 1, to discuss ½, divergence 0 — even −1 when the divergence is "
-        "major.",
+        "majeure."
     ),
-    Text(
+    _(
         "Chaque élément pèse selon sa dimension (Identité 3, Gouvernance 2, les autres 1), "
         "multiplié par son importance (majeure 2, mineure 1). Une divergence majeure sur la "
-        "mission pèse donc six fois plus qu'une divergence mineure sur les communications.",
-        "Each item weighs its dimension's weight (Identity 3, Governance 2, the others 1) "
-        "times its importance (major 2, minor 1). A major divergence on the mission thus "
-        "weighs six times as much as a minor one on communications.",
+        "mission pèse donc six fois plus qu'une divergence mineure sur les communications."
     ),
-    Text(
+    _(
         "L'indice est la moyenne pondérée des points, ramenée entre 0 et 100 % : potentiel "
-        "élevé à partir de 70 %, moyen à partir de 45 %, faible en dessous.",
-        "The index is the weighted mean of the points, kept between 0 and 100 %: high "
-        "potential from 70 %, medium from 45 %, low below.",
+        "élevé à partir de 70 %, moyen à partir de 45 %, faible en dessous."
     ),
-    Text(
+    _(
         "Garde-fou : une divergence majeure sur un élément d'identité plafonne le niveau à "
-        "« moyen », quel que soit l'indice, tant qu'elle n'est pas discutée.",
-        "Safeguard: a major divergence on an identity item caps the level at « medium », "
-        "whatever the index, until it is discussed.",
+        "« moyen », quel que soit l'indice, tant qu'elle n'est pas discutée."
     ),
-    Text(
+    _(
         "Le calcul utilise les verdicts confirmés par la coordination et, pour les éléments "
-        "pas encore confirmés, les verdicts suggérés.",
-        "The calculation uses the verdicts confirmed by the coordination and, for the "
-        "items not confirmed yet, the suggested verdicts.",
+        "pas encore confirmés, les verdicts suggérés."
     ),
 )
 
@@ -187,16 +152,12 @@ PAIR_OFFER_POINTS = 3
 PAIR_STRENGTH_POINTS = 1
 PAIR_IDENTITY_GAP_POINTS = -2
 
-PAIR_FORMULA = Text(
+PAIR_FORMULA = _(
     "Pour chaque paire d'organisations : 3 points par offre de l'une qui répond à un besoin "
     "de l'autre (même élément ou même type de ressource), 1 point par élément où l'une voit "
     "une force et l'autre une faiblesse (hors identité), −2 points par élément d'identité où "
     "leurs appréciations s'opposent. Plus le score est haut, plus la paire est "
-    "complémentaire.",
-    "For each pair of organisations: 3 points per offer from one that meets a need of the "
-    "other (same item or same resource type), 1 point per item where one sees a strength "
-    "and the other a weakness (outside identity), −2 points per identity item where their "
-    "appreciations are opposite. The higher the score, the more complementary the pair.",
+    "complémentaire."
 )
 
 
@@ -277,13 +238,8 @@ class Decision:
 @dataclass(frozen=True)
 class Suggestion:
     verdict: Verdict
-    reason_fr: str
-    reason_en: str
+    reason: str  # translated when shown (see `_sentence`)
     rule: str = ""  # "R1"… the rule of the module docstring that produced it
-
-    @property
-    def reason(self) -> Text:
-        return Text(self.reason_fr, self.reason_en)
 
 
 @dataclass(frozen=True)
@@ -305,7 +261,7 @@ class Assessment:
 
     level: Level | None  # None when there is nothing to judge yet
     percent: int | None
-    reasons: tuple[Text, ...]
+    reasons: tuple[str, ...]  # translated when shown (see `_sentence`)
     counts: Mapping[Verdict, int]
     items: int
     confirmed: int
@@ -342,19 +298,25 @@ class Opportunity:
         )
 
     @property
-    def sentence(self) -> Text:
+    def sentence(self) -> str:
+        """What the opportunity offers, translated when shown (see `_sentence`)."""
+        values = {
+            "offerer": self.offerer,
+            "needer": self.needer,
+            "offer": self.offer_item.label,
+            "need": self.need_item.label,
+        }
         if self.same_item:
-            return Text(
-                f"{self.offerer} peut offrir à {self.needer} ce dont elle a besoin : "
-                f"{self.offer_item.label_fr}.",
-                f"{self.offerer} can offer {self.needer} what it needs: "
-                f"{self.offer_item.label_en}.",
+            return _sentence(
+                _("%(offerer)s peut offrir à %(needer)s ce dont elle a besoin : %(offer)s."),
+                values,
             )
-        return Text(
-            f"{self.offerer} peut offrir « {self.offer_item.label_fr} » à {self.needer}, en "
-            f"réponse à son besoin « {self.need_item.label_fr} ».",
-            f"{self.offerer} can offer « {self.offer_item.label_en} » to {self.needer}, for "
-            f"its need « {self.need_item.label_en} ».",
+        return _sentence(
+            _(
+                "%(offerer)s peut offrir « %(offer)s » à %(needer)s, en réponse à son besoin "
+                "« %(need)s »."
+            ),
+            values,
         )
 
 
@@ -391,33 +353,38 @@ class PairMatrix:
 # Helpers -----------------------------------------------------------------------------
 
 
-def _fr(count: int, singular: str, plural: str) -> str:
-    """The French form for `count`: 0 and 1 take the singular (« 0 organisation »)."""
-    return singular if abs(count) < 2 else plural
+def _fill(message: str, values: Mapping) -> str:
+    return message % values
 
 
-def _en(count: int, singular: str, plural: str) -> str:
-    """The English form for `count`: only 1 takes the singular (« 0 organisations »)."""
-    return singular if count == 1 else plural
+# Django's ngettext_lazy builds a new class at each call, which cost more than the rest of
+# the grid's reasons; this one is built once. Same name, so makemessages finds the messages.
+ngettext_lazy = lazy(ngettext, str)
 
 
-def _names(orgs: Sequence[OrgRef], *, english: bool = False, limit: int = 3) -> str:
-    names = [o.name for o in orgs]
+# A sentence translated when it is read, not when the grid is computed: the same result
+# shows in the reader's language on pages, exports and PDFs, and a pooled resource made
+# from an opportunity can keep the French (selectors.opportunity_source). `message` is a
+# lazy gettext; `values` may hold lazy texts too (names, item labels, other sentences).
+_sentence = lazy(_fill, str)
+
+
+def _list_names(orgs: Sequence[OrgRef], limit: int = 3) -> str:
+    """« A », « A et B », « A, B et C », « A, B et 3 autres », in the active language."""
+    names = [org.name for org in orgs]
     if len(names) > limit:
         rest = len(names) - limit + 1
-        names = names[: limit - 1] + [f"{rest} others" if english else f"{rest} autres"]
+        others = npgettext("liste de noms", "%(count)s autre", "%(count)s autres", rest)
+        names = names[: limit - 1] + [others % {"count": rest}]
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {'and' if english else 'et'} {names[-1]}"
+    return pgettext("liste de noms", "%(names)s et %(last)s") % {
+        "names": ", ".join(names[:-1]),
+        "last": names[-1],
+    }
 
 
-def _unique(orgs: Iterable[OrgRef]) -> list[OrgRef]:
-    seen, result = set(), []
-    for org in orgs:
-        if org.id not in seen:
-            seen.add(org.id)
-            result.append(org)
-    return result
+_names = lazy(_list_names, str)
 
 
 def opportunity_key(offer_item: str, offerer_id: int, need_item: str, needer_id: int) -> str:
@@ -465,11 +432,12 @@ def suggest_verdict(row: Row) -> Suggestion:
     """Propose a verdict for one row with a one-line reason (rules R0–R8 above)."""
     cells = row.cells
     if row.item.extra_of is not None:
-        owner = row.item.extra_of.name
         return Suggestion(
             Verdict.TO_DISCUSS,
-            f"Élément ajouté par {owner} seulement : à présenter aux autres partenaires.",
-            f"Item added by {owner} only: to present to the other partners.",
+            _sentence(
+                _("Élément ajouté par %(owner)s seulement : à présenter aux autres partenaires."),
+                {"owner": row.item.extra_of},
+            ),
             "R0",
         )
 
@@ -477,28 +445,34 @@ def suggest_verdict(row: Row) -> Suggestion:
     if pairs:
         offerer, needer = pairs[0]
         more = len(pairs) - 1
-        suffix_fr = (
-            f" ({more} {_fr(more, 'autre correspondance', 'autres correspondances')} offre-besoin)"
-            if more
-            else ""
-        )
-        suffix_en = f" ({more} other offer-need {_en(more, 'match', 'matches')})" if more else ""
-        return Suggestion(
-            Verdict.COMPLEMENTARITY,
-            f"{offerer} peut offrir ce dont {needer} a besoin{suffix_fr}.",
-            f"{offerer} can offer what {needer} needs{suffix_en}.",
-            "R1",
-        )
+        if more:
+            reason = ngettext_lazy(
+                "%(offerer)s peut offrir ce dont %(needer)s a besoin (%(count)s autre "
+                "correspondance offre-besoin).",
+                "%(offerer)s peut offrir ce dont %(needer)s a besoin (%(count)s autres "
+                "correspondances offre-besoin).",
+                more,
+            )
+        else:
+            reason = _("%(offerer)s peut offrir ce dont %(needer)s a besoin.")
+        values = {"offerer": offerer, "needer": needer, "count": more}
+        return Suggestion(Verdict.COMPLEMENTARITY, _sentence(reason, values), "R1")
 
     offerers, weak = _offers_to_weak(row)
     if weak:
-        return Suggestion(
-            Verdict.COMPLEMENTARITY,
-            f"{_names(offerers)} offre quelque chose là où {_names(weak)} y voit une faiblesse.",
-            f"{_names(offerers, english=True)} offers something where "
-            f"{_names(weak, english=True)} sees a weakness.",
-            "R2",
+        weakness = _sentence(
+            ngettext_lazy(
+                "%(weak)s y voit une faiblesse", "%(weak)s y voient une faiblesse", len(weak)
+            ),
+            {"weak": _names(weak)},
         )
+        reason = ngettext_lazy(
+            "%(offerers)s offre quelque chose là où %(weakness)s.",
+            "%(offerers)s offrent quelque chose là où %(weakness)s.",
+            len(offerers),
+        )
+        values = {"offerers": _names(offerers), "weakness": weakness}
+        return Suggestion(Verdict.COMPLEMENTARITY, _sentence(reason, values), "R2")
 
     by_appreciation = defaultdict(list)
     for cell in cells:
@@ -508,73 +482,73 @@ def suggest_verdict(row: Row) -> Suggestion:
     strong, weak, neutral = (by_appreciation[a] for a in APPRECIATIONS)
 
     if judged < 2:
-        return Suggestion(
-            Verdict.TO_DISCUSS,
-            f"Pas assez de portraits remplis pour comparer : {judged} "
-            f"{_fr(judged, 'organisation', 'organisations')} sur {len(cells)} "
-            f"{_fr(judged, 'a', 'ont')} donné une appréciation.",
-            f"Not enough portraits filled in to compare: {judged} "
-            f"{_en(judged, 'organisation', 'organisations')} out of {len(cells)} gave an "
-            f"appreciation.",
-            "R3",
+        reason = ngettext_lazy(
+            "Pas assez de portraits remplis pour comparer : %(count)s organisation sur "
+            "%(total)s a donné une appréciation.",
+            "Pas assez de portraits remplis pour comparer : %(count)s organisations sur "
+            "%(total)s ont donné une appréciation.",
+            judged,
         )
+        values = {"count": judged, "total": len(cells)}
+        return Suggestion(Verdict.TO_DISCUSS, _sentence(reason, values), "R3")
 
     if row.item.is_identity and strong and weak:
-        return Suggestion(
-            Verdict.DIVERGENCE,
-            f"Élément d'identité jugé autrement : {_names(strong)} y voit une force, "
-            f"{_names(weak)} une faiblesse. Un écart de fond à discuter.",
-            f"Identity item judged differently: {_names(strong, english=True)} sees a "
-            f"strength, {_names(weak, english=True)} a weakness. A deep gap to discuss.",
-            "R4",
+        reason = ngettext_lazy(
+            "Élément d'identité jugé autrement : %(strong)s y voit une force, %(weak)s une "
+            "faiblesse. Un écart de fond à discuter.",
+            "Élément d'identité jugé autrement : %(strong)s y voient une force, %(weak)s une "
+            "faiblesse. Un écart de fond à discuter.",
+            len(strong),
         )
+        values = {"strong": _names(strong), "weak": _names(weak)}
+        return Suggestion(Verdict.DIVERGENCE, _sentence(reason, values), "R4")
 
     if len(weak) >= 2 and not strong and not offerers:
-        return Suggestion(
-            Verdict.TO_DISCUSS,
-            f"Faiblesse partagée par {len(weak)} organisations sans offre en face : un besoin "
-            f"commun à combler ensemble ou à l'extérieur.",
-            f"Weakness shared by {len(weak)} organisations with no offer to meet it: a "
-            f"common need to meet together or elsewhere.",
-            "R5",
+        reason = ngettext_lazy(
+            "Faiblesse partagée par %(count)s organisation sans offre en face : un besoin "
+            "commun à combler ensemble ou à l'extérieur.",
+            "Faiblesse partagée par %(count)s organisations sans offre en face : un besoin "
+            "commun à combler ensemble ou à l'extérieur.",
+            len(weak),
         )
+        return Suggestion(Verdict.TO_DISCUSS, _sentence(reason, {"count": len(weak)}), "R5")
 
     if not weak:
         if strong and not neutral:
-            fr = "Toutes les organisations y voient une force : une base solide à partager."
-            en = "Every organisation sees a strength here: a solid base to share."
+            reason = _("Toutes les organisations y voient une force : une base solide à partager.")
         elif neutral and not strong:
-            fr = "Toutes les organisations le jugent neutre : un terrain commun, sans écart."
-            en = "Every organisation judges it neutral: common ground, no gap."
+            reason = _(
+                "Toutes les organisations le jugent neutre : un terrain commun, sans écart."
+            )
         else:
-            s, n = len(strong), len(neutral)
-            fr = (
-                f"Aucune faiblesse : {s} {_fr(s, 'force', 'forces')} et {n} "
-                f"{_fr(n, 'appréciation neutre', 'appréciations neutres')}."
+            strengths = ngettext_lazy("%(count)s force", "%(count)s forces", len(strong))
+            neutrals = ngettext_lazy(
+                "%(count)s appréciation neutre", "%(count)s appréciations neutres", len(neutral)
             )
-            en = (
-                f"No weakness: {s} {_en(s, 'strength', 'strengths')} and {n} neutral "
-                f"{_en(n, 'appreciation', 'appreciations')}."
+            reason = _sentence(
+                _("Aucune faiblesse : %(strengths)s et %(neutrals)s."),
+                {
+                    "strengths": _sentence(strengths, {"count": len(strong)}),
+                    "neutrals": _sentence(neutrals, {"count": len(neutral)}),
+                },
             )
-        return Suggestion(Verdict.CONVERGENCE, fr, en, "R6")
+        return Suggestion(Verdict.CONVERGENCE, reason, "R6")
 
     if strong:
-        return Suggestion(
-            Verdict.COMPLEMENTARITY,
-            f"{_names(strong)} y voit une force, {_names(weak)} une faiblesse : l'une peut "
-            f"soutenir l'autre.",
-            f"{_names(strong, english=True)} sees a strength, {_names(weak, english=True)} "
-            f"a weakness: one can support the other.",
-            "R7",
+        reason = ngettext_lazy(
+            "%(strong)s y voit une force, %(weak)s une faiblesse : l'une peut soutenir l'autre.",
+            "%(strong)s y voient une force, %(weak)s une faiblesse : l'une peut soutenir l'autre.",
+            len(strong),
         )
+        values = {"strong": _names(strong), "weak": _names(weak)}
+        return Suggestion(Verdict.COMPLEMENTARITY, _sentence(reason, values), "R7")
 
-    return Suggestion(
-        Verdict.TO_DISCUSS,
-        f"{_names(weak)} y voit une faiblesse, sans force ni offre en face : à discuter.",
-        f"{_names(weak, english=True)} sees a weakness, with no strength or offer to meet "
-        f"it: to discuss.",
-        "R8",
+    reason = ngettext_lazy(
+        "%(weak)s y voit une faiblesse, sans force ni offre en face : à discuter.",
+        "%(weak)s y voient une faiblesse, sans force ni offre en face : à discuter.",
+        len(weak),
     )
+    return Suggestion(Verdict.TO_DISCUSS, _sentence(reason, {"weak": _names(weak)}), "R8")
 
 
 def resolve(row: Row, decision: Decision | None) -> RowVerdict:
@@ -622,12 +596,7 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
         return Assessment(
             None,
             None,
-            (
-                Text(
-                    "Aucun élément à juger : aucun portrait soumis pour l'instant.",
-                    "Nothing to judge: no portrait submitted yet.",
-                ),
-            ),
+            (_("Aucun élément à juger : aucun portrait soumis pour l'instant."),),
             {v: 0 for v in Verdict},
             0,
             0,
@@ -636,9 +605,9 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
     score = sum(weight(row, v.importance) * points(v) for row, v in pairs)
     index = min(max(Fraction(score, total_weight), Fraction(0)), Fraction(1))
     level = _level(index)
-    counts = Counter(v.verdict for _, v in pairs)
+    counts = Counter(v.verdict for _row, v in pairs)
     counts = {verdict: counts.get(verdict, 0) for verdict in Verdict}
-    confirmed = sum(1 for _, v in pairs if v.is_confirmed)
+    confirmed = sum(1 for _row, v in pairs if v.is_confirmed)
     identity_breaks = [
         row
         for row, v in pairs
@@ -653,87 +622,91 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
     n = len(pairs)
     favourable = counts[Verdict.CONVERGENCE] + counts[Verdict.COMPLEMENTARITY]
     reasons = [
-        Text(
-            f"{favourable} "
-            + _fr(
+        _sentence(
+            ngettext_lazy(
+                "%(count)s élément sur %(total)s est une convergence ou une complémentarité "
+                "(%(convergences)s et %(complementarities)s).",
+                "%(count)s éléments sur %(total)s sont des convergences ou des "
+                "complémentarités (%(convergences)s et %(complementarities)s).",
                 favourable,
-                f"élément sur {n} est une convergence ou une complémentarité",
-                f"éléments sur {n} sont des convergences ou des complémentarités",
-            )
-            + f" ({counts[Verdict.CONVERGENCE]} et {counts[Verdict.COMPLEMENTARITY]}).",
-            f"{favourable} "
-            + _en(
-                favourable,
-                f"item out of {n} is a convergence or a complementarity",
-                f"items out of {n} are convergences or complementarities",
-            )
-            + f" ({counts[Verdict.CONVERGENCE]} and {counts[Verdict.COMPLEMENTARITY]}).",
+            ),
+            {
+                "count": favourable,
+                "total": n,
+                "convergences": counts[Verdict.CONVERGENCE],
+                "complementarities": counts[Verdict.COMPLEMENTARITY],
+            },
         )
     ]
     for row, v in pairs:
         if v.verdict == Verdict.DIVERGENCE and v.importance == Importance.MAJOR:
             reasons.append(
-                Text(
-                    f"Divergence majeure sur « {row.item.label_fr} » : elle pèse lourd et "
-                    f"doit être discutée avant d'aller plus loin.",
-                    f"Major divergence on « {row.item.label_en} »: it weighs heavily and must "
-                    f"be discussed before going further.",
+                _sentence(
+                    _(
+                        "Divergence majeure sur « %(item)s » : elle pèse lourd et doit être "
+                        "discutée avant d'aller plus loin."
+                    ),
+                    {"item": row.item.label},
                 )
             )
     minor_divergences = sum(
-        1 for _, v in pairs if v.verdict == Verdict.DIVERGENCE and v.importance == Importance.MINOR
+        1
+        for _row, v in pairs
+        if v.verdict == Verdict.DIVERGENCE and v.importance == Importance.MINOR
     )
     if minor_divergences:
         reasons.append(
-            Text(
-                f"{minor_divergences} "
-                + _fr(
+            _sentence(
+                ngettext_lazy(
+                    "%(count)s divergence mineure : un écart à connaître, sans être bloquant.",
+                    "%(count)s divergences mineures : des écarts à connaître, sans être "
+                    "bloquants.",
                     minor_divergences,
-                    "divergence mineure : un écart à connaître, sans être bloquant.",
-                    "divergences mineures : des écarts à connaître, sans être bloquants.",
                 ),
-                f"{minor_divergences} "
-                + _en(
-                    minor_divergences,
-                    "minor divergence: a gap to know about, not a blocker.",
-                    "minor divergences: gaps to know about, not blockers.",
-                ),
+                {"count": minor_divergences},
             )
         )
     to_discuss = counts[Verdict.TO_DISCUSS]
     if to_discuss:
         reasons.append(
-            Text(
-                f"{to_discuss} {_fr(to_discuss, 'élément reste', 'éléments restent')} à discuter.",
-                f"{to_discuss} {_en(to_discuss, 'item remains', 'items remain')} to discuss.",
+            _sentence(
+                ngettext_lazy(
+                    "%(count)s élément reste à discuter.",
+                    "%(count)s éléments restent à discuter.",
+                    to_discuss,
+                ),
+                {"count": to_discuss},
             )
         )
     if capped:
         reasons.append(
-            Text(
-                "Niveau plafonné à « moyen » : une divergence majeure touche l'identité.",
-                "Level capped at « medium »: a major divergence touches identity.",
-            )
+            _("Niveau plafonné à « moyen » : une divergence majeure touche l'identité.")
         )
-    to_review = sum(1 for _, v in pairs if v.state == State.TO_REVIEW)
+    to_review = sum(1 for _row, v in pairs if v.state == State.TO_REVIEW)
     if to_review:
         reasons.append(
-            Text(
-                f"{to_review} {_fr(to_review, 'verdict confirmé', 'verdicts confirmés')} à "
-                f"revoir : les portraits ont changé depuis.",
-                f"{to_review} confirmed {_en(to_review, 'verdict', 'verdicts')} to review: the "
-                f"portraits changed since.",
+            _sentence(
+                ngettext_lazy(
+                    "%(count)s verdict confirmé à revoir : les portraits ont changé depuis.",
+                    "%(count)s verdicts confirmés à revoir : les portraits ont changé depuis.",
+                    to_review,
+                ),
+                {"count": to_review},
             )
         )
     pending = n - confirmed
     if pending:
+        confirmed_text = ngettext_lazy(
+            "%(count)s verdict confirmé", "%(count)s verdicts confirmés", confirmed
+        )
+        pending_text = ngettext_lazy("%(count)s suggestion", "%(count)s suggestions", pending)
         reasons.append(
-            Text(
-                f"Calculé sur {confirmed} "
-                f"{_fr(confirmed, 'verdict confirmé', 'verdicts confirmés')} et {pending} "
-                f"{_fr(pending, 'suggestion', 'suggestions')} en attente de confirmation.",
-                f"Calculated on {confirmed} confirmed {_en(confirmed, 'verdict', 'verdicts')} and "
-                f"{pending} {_en(pending, 'suggestion', 'suggestions')} awaiting confirmation.",
+            _sentence(
+                _("Calculé sur %(confirmed)s et %(pending)s en attente de confirmation."),
+                {
+                    "confirmed": _sentence(confirmed_text, {"count": confirmed}),
+                    "pending": _sentence(pending_text, {"count": pending}),
+                },
             )
         )
     return Assessment(level, _percent(index), tuple(reasons), counts, n, confirmed, capped)
@@ -756,25 +729,19 @@ def potential(
         best = max(judged, key=lambda ca: ca[1].percent)
         worst = min(judged, key=lambda ca: ca[1].percent)
         if best[1].percent != worst[1].percent:
-            best_title = titles.get(best[0], Text(best[0], best[0]))
-            worst_title = titles.get(worst[0], Text(worst[0], worst[0]))
-            overall = Assessment(
-                overall.level,
-                overall.percent,
-                overall.reasons
-                + (
-                    Text(
-                        f"Dimension la plus favorable : {best_title.fr} ({best[1].percent} %) ; "
-                        f"la moins favorable : {worst_title.fr} ({worst[1].percent} %).",
-                        f"Most favourable dimension: {best_title.en} ({best[1].percent} %); "
-                        f"least favourable: {worst_title.en} ({worst[1].percent} %).",
-                    ),
+            extremes = _sentence(
+                _(
+                    "Dimension la plus favorable : %(best)s (%(best_percent)s %%) ; la moins "
+                    "favorable : %(worst)s (%(worst_percent)s %%)."
                 ),
-                overall.counts,
-                overall.items,
-                overall.confirmed,
-                overall.capped,
+                {
+                    "best": titles.get(best[0], best[0]),
+                    "best_percent": best[1].percent,
+                    "worst": titles.get(worst[0], worst[0]),
+                    "worst_percent": worst[1].percent,
+                },
             )
+            overall = replace(overall, reasons=overall.reasons + (extremes,))
     return Potential(overall, by_dimension)
 
 
@@ -832,7 +799,7 @@ def opportunities(rows: Sequence[Row], resource_types: Mapping[str, str]) -> lis
         )
     ]
     found.sort(key=lambda pair: pair[0])
-    return [opportunity for _, opportunity in found]
+    return [opportunity for _key, opportunity in found]
 
 
 def pair_matrix(

@@ -1,14 +1,30 @@
-"""Display names of the grid's values, translated (the model holds verdicts and importance)."""
+"""The words of the grid's values, defined once.
+
+The grid module holds the values without words; pages, exports, PDFs and the choices of
+DiagnosticVerdict all read their labels here, so each word is translated in one place.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-from .grid import Level, State
+from .grid import FAIBLESSE, FORCE, NEUTRE, Importance, Level, State, Verdict
 
 APPRECIATION_LABELS = {
-    "force": _("Force"),
-    "faiblesse": _("Faiblesse"),
-    "neutre": _("Neutre"),
+    FORCE: _("Force"),
+    FAIBLESSE: _("Faiblesse"),
+    NEUTRE: _("Neutre"),
     "": _("Non précisée"),
+}
+
+VERDICT_LABELS = {
+    Verdict.CONVERGENCE: _("Convergence"),
+    Verdict.COMPLEMENTARITY: _("Complémentarité"),
+    Verdict.DIVERGENCE: _("Divergence"),
+    Verdict.TO_DISCUSS: _("À discuter"),
+}
+
+IMPORTANCE_LABELS = {
+    Importance.MAJOR: _("Majeure"),
+    Importance.MINOR: _("Mineure"),
 }
 
 STATE_LABELS = {

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mutualisation.text import bounded_text
 from projects.models import Project
-from steps.diagnostic.grid import Importance, Verdict
+from steps.diagnostic.grid import Importance, State, Verdict
+from steps.diagnostic.labels import IMPORTANCE_LABELS, STATE_LABELS, VERDICT_LABELS
 
 
 class DiagnosticVerdict(models.Model):
@@ -17,19 +19,22 @@ class DiagnosticVerdict(models.Model):
     silently).
     """
 
+    # The words come from steps.diagnostic.labels, like everywhere the grid shows them.
     class VerdictChoice(models.TextChoices):
-        CONVERGENCE = Verdict.CONVERGENCE.value, _("Convergence")
-        COMPLEMENTARITY = Verdict.COMPLEMENTARITY.value, _("Complémentarité")
-        DIVERGENCE = Verdict.DIVERGENCE.value, _("Divergence")
-        TO_DISCUSS = Verdict.TO_DISCUSS.value, _("À discuter")
+        CONVERGENCE = Verdict.CONVERGENCE.value, VERDICT_LABELS[Verdict.CONVERGENCE]
+        COMPLEMENTARITY = Verdict.COMPLEMENTARITY.value, VERDICT_LABELS[Verdict.COMPLEMENTARITY]
+        DIVERGENCE = Verdict.DIVERGENCE.value, VERDICT_LABELS[Verdict.DIVERGENCE]
+        TO_DISCUSS = Verdict.TO_DISCUSS.value, VERDICT_LABELS[Verdict.TO_DISCUSS]
 
     class ImportanceChoice(models.TextChoices):
-        MAJOR = Importance.MAJOR.value, _("Majeure")
-        MINOR = Importance.MINOR.value, _("Mineure")
+        MAJOR = Importance.MAJOR.value, IMPORTANCE_LABELS[Importance.MAJOR]
+        MINOR = Importance.MINOR.value, IMPORTANCE_LABELS[Importance.MINOR]
 
     class Status(models.TextChoices):
-        SUGGESTED = "suggested", _("Suggéré")
-        CONFIRMED = "confirmed", _("Confirmé")
+        """What is stored; « à revoir » is read, never stored (grid.State)."""
+
+        SUGGESTED = State.SUGGESTED.value, STATE_LABELS[State.SUGGESTED]
+        CONFIRMED = State.CONFIRMED.value, STATE_LABELS[State.CONFIRMED]
 
     project = models.ForeignKey(
         Project,
@@ -45,7 +50,7 @@ class DiagnosticVerdict(models.Model):
         choices=ImportanceChoice.choices,
         default=ImportanceChoice.MINOR,
     )
-    note = models.TextField(_("note"), blank=True)
+    note = bounded_text(_("note"), blank=True)
     status = models.CharField(
         _("statut"), max_length=10, choices=Status.choices, default=Status.SUGGESTED
     )

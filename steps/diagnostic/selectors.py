@@ -13,6 +13,7 @@ from json.decoder import scanstring
 from django.apps import apps
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.utils import translation
 
 from steps.catalogue import DIMENSIONS
 from steps.catalogue.base import PORTRAIT_PARTS, Dimension, Text
@@ -25,9 +26,10 @@ from steps.models import (
 )
 
 from . import grid
-from .labels import STATE_LABELS
+from .labels import IMPORTANCE_LABELS, STATE_LABELS, VERDICT_LABELS
 
 REFLEXION = "reflexion"
+SOURCE_LANGUAGE = "fr"  # the language of the msgids
 TO_REVIEW_FILTER = "a_revoir"
 
 
@@ -54,11 +56,11 @@ class Line:
 
     @property
     def verdict_label(self) -> str:
-        return DiagnosticVerdict.VerdictChoice(self.verdict.verdict).label
+        return VERDICT_LABELS[self.verdict.verdict]
 
     @property
     def importance_label(self) -> str:
-        return DiagnosticVerdict.ImportanceChoice(self.verdict.importance).label
+        return IMPORTANCE_LABELS[self.verdict.importance]
 
     @property
     def state_label(self) -> str:
@@ -289,9 +291,14 @@ def pooled_resource_model():
 
 
 def opportunity_source(opportunity: grid.Opportunity) -> str:
-    """What a pooled resource made from this opportunity stores as its origin."""
+    """What a pooled resource made from this opportunity stores as its origin.
+
+    Always the French sentence, whatever the reader's language: the stored text is how
+    `resources_from_opportunities` recognises the opportunity later.
+    """
     model = pooled_resource_model()
-    text = opportunity.sentence.fr
+    with translation.override(SOURCE_LANGUAGE):
+        text = str(opportunity.sentence)
     max_length = model._meta.get_field("source_opportunity").max_length if model else None
     return text[:max_length] if max_length else text
 

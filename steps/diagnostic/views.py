@@ -1,31 +1,33 @@
 """Pages of the diagnostic: the grid, its verdicts, the potential, the opportunities, exports."""
 
-from html import escape
 from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mutualisation import markup
 from mutualisation.formats import format_date
 from projects.access import Access, project_view
+from projects.pages import step_context
 from steps.catalogue.resources import ResourceType
 from steps.listing import Options
 from steps.models import DiagnosticVerdict
 
 from . import exports, grid, selectors, services
 from .forms import OpportunityForm, RowForm, VerdictForm
-from .labels import LEVEL_LABELS
+from .labels import APPRECIATION_LABELS, LEVEL_LABELS, STATE_LABELS
+
+STEP_CODE = "diagnostic"
 
 
 def _verdict_filters():
-    return [*DiagnosticVerdict.VerdictChoice.choices, (selectors.TO_REVIEW_FILTER, _("À revoir"))]
+    to_review = STATE_LABELS[grid.State.TO_REVIEW]
+    return [*DiagnosticVerdict.VerdictChoice.choices, (selectors.TO_REVIEW_FILTER, to_review)]
 
 
 def _grid_url(project, query: str = "") -> str:
@@ -55,15 +57,12 @@ def _cell_words() -> dict[str, str]:
     """Words repeated in every row and cell of the grid, translated once per page."""
     return {
         "empty": _("Non rempli"),
-        "force": _("Force"),
-        "faiblesse": _("Faiblesse"),
-        "neutre": _("Neutre"),
+        **{code: str(label) for code, label in APPRECIATION_LABELS.items() if code},
         "none": _("Appréciation non précisée"),
         "offer": _("Offre :"),
         "need": _("Besoin :"),
-        grid.State.SUGGESTED: _("suggéré"),
-        grid.State.CONFIRMED: _("confirmé"),
-        grid.State.TO_REVIEW: _("à revoir"),
+        # « Verdict suggéré », « Verdict à revoir »: the state follows the word Verdict.
+        **{state: str(label).lower() for state, label in STATE_LABELS.items()},
         "importance_is": _("Importance :"),
         "to_review_is": _("À revoir :"),
         "changed": _("les portraits ont changé depuis la confirmation."),
@@ -81,43 +80,8 @@ def _cell_words() -> dict[str, str]:
     }
 
 
-# Signs next to the words, so that colour never carries the meaning alone.
-APPRECIATION_MARKS = {"force": "+", "faiblesse": "−", "neutre": "="}
+# A sign next to the state's word, so that colour never carries the meaning alone.
 STATE_MARKS = {grid.State.CONFIRMED: "✓", grid.State.TO_REVIEW: "⚠"}
-
-
-def _cells(cells, words: dict) -> str:
-    """The <td>s of a row's organisations, as one piece of HTML.
-
-    Built here rather than by template tags (or format_html), which cost more for the
-    (organisations × items) cells than all the rest of the page. Every answer and word
-    goes through `escape` (test_grid_and_pairs_show_hostile_text_escaped types markup).
-    """
-    blank, offer, need = (escape(words[key]) for key in ("empty", "offer", "need"))
-    html = []
-    for cell in cells:
-        if cell.is_empty:
-            html.append(
-                f'<td class="org-cell"><span class="text-body-secondary">{blank}</span></td>'
-            )
-            continue
-        kind = cell.appreciation or "none"
-        mark = APPRECIATION_MARKS.get(cell.appreciation)
-        mark = f'<span aria-hidden="true">{mark} </span>' if mark else ""
-        html.append(
-            f'<td class="org-cell"><span class="appreciation appreciation-{kind}">{mark}'
-            f"{escape(words[kind])}</span>"
-        )
-        if cell.description:
-            html.append(f'<p class="cell-text">{escape(cell.description)}</p>')
-        if cell.offre:
-            html.append(f'<p class="cell-text cell-offer"><strong>{offer}</strong> ')
-            html.append(f"{escape(cell.offre)}</p>")
-        if cell.besoin:
-            html.append(f'<p class="cell-text cell-need"><strong>{need}</strong> ')
-            html.append(f"{escape(cell.besoin)}</p>")
-        html.append("</td>")
-    return mark_safe("".join(html))  # noqa: S308 — every answer and word escaped above
 
 
 def _line(line: selectors.Line, words: dict, labels: dict) -> dict:
@@ -148,7 +112,7 @@ def _line(line: selectors.Line, words: dict, labels: dict) -> dict:
         "rule": verdict.suggestion.rule,
         "confirmed": confirmed,
         "note": verdict.note,
-        "cells": _cells(line.row.cells, words),
+        "cells": markup.grid_cells(line.row.cells, words),
         "edit": None,
     }
 
@@ -242,9 +206,8 @@ def _render_grid(request, membership, *, bound: VerdictForm | None = None, statu
     return render(
         request,
         "steps/diagnostic/grid.html",
-        {
-            "project": project,
-            "membership": membership,
+        step_context(membership, STEP_CODE)
+        | {
             "grid": data,
             "sections": sections,
             "tabs": tabs,
@@ -315,25 +278,13 @@ def verdict_reset(request, membership):
     return redirect(_next_url(request, project, form.cleaned_data["next"], line))
 
 
-_PAIR_CLASSES = {1: "pair-score pair-positive", 0: "pair-score", -1: "pair-score pair-negative"}
-
-
 def _pair_cells(matrix: grid.PairMatrix, org: grid.OrgRef, no_pair: str) -> str:
-    """The <td>s of `org`'s row of the pair matrix, joined once here.
-
-    The matrix has (organisations²) cells holding nothing but an integer score and one
-    of our own classes, so they need no escaping: built as plain text they cost a
-    fraction of the same cells made by template tags (or by format_html, cell by cell).
-    """
-    cells = []
+    """The <td>s of `org`'s row of the pair matrix (organisations² cells: markup.py)."""
+    scores = []
     for other in matrix.organisations:
         pair = matrix.get(org.id, other.id)
-        if pair is None:
-            cells.append(f'<td class="pair-self">{no_pair}</td>')
-        else:
-            score = int(pair.score)
-            cells.append(f'<td class="{_PAIR_CLASSES[(score > 0) - (score < 0)]}">{score}</td>')
-    return mark_safe("".join(cells))  # noqa: S308 — integers, our classes, escaped `no_pair`
+        scores.append(None if pair is None else pair.score)
+    return markup.pair_cells(scores, no_pair)
 
 
 @project_view(Access.READ)
@@ -349,9 +300,8 @@ def potential_page(request, membership):
     return render(
         request,
         "steps/diagnostic/potential.html",
-        {
-            "project": project,
-            "membership": membership,
+        step_context(membership, STEP_CODE)
+        | {
             "grid": data,
             "overall": result.overall,
             "overall_label": LEVEL_LABELS.get(result.overall.level, ""),
@@ -374,16 +324,12 @@ def pairs_page(request, membership):
     project = membership.project
     data = selectors.build_grid(project)
     matrix = grid.pair_matrix(data.rows, data.resource_types)
-    no_pair = format_html(
-        '<span class="visually-hidden">{}</span><span aria-hidden="true">—</span>',
-        _("sans objet"),
-    )
+    no_pair = _("sans objet")
     return render(
         request,
         "steps/diagnostic/pairs.html",
-        {
-            "project": project,
-            "membership": membership,
+        step_context(membership, STEP_CODE)
+        | {
             "grid": data,
             "pair_formula": grid.PAIR_FORMULA,
             "matrix": matrix,
@@ -430,9 +376,8 @@ def opportunities_page(request, membership):
     return render(
         request,
         "steps/diagnostic/opportunities.html",
-        {
-            "project": project,
-            "membership": membership,
+        step_context(membership, STEP_CODE)
+        | {
             "grid": data,
             "items": items,
             "chosen": chosen,

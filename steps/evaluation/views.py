@@ -4,6 +4,7 @@ Everyone in the project reads them; only the coordination writes them.
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_date
+from mutualisation.params import int_param
 from projects.access import Access, get_project_object, project_view
-from projects.history import delete_with_history, history_rows, save_with_history
-from projects.method import STEPS_BY_CODE
+from projects.history import history_rows
+from projects.pages import object_delete_page, object_form_page, step_context
+from projects.submissions import already_sent, claim_once
 from steps.listing import url_of_each
 from steps.models import EvaluationRound, Improvement, Indicator, LogicElement, Measurement
 
@@ -28,11 +31,7 @@ from .forms import (
 )
 from .selectors import evaluation_rounds, indicators_with_charts, logic_model
 
-STEP = STEPS_BY_CODE["evaluation"]
-
-
-def _context(membership, **extra) -> dict:
-    return {"project": membership.project, "membership": membership, "step": STEP, **extra}
+STEP_CODE = "evaluation"
 
 
 def _url(membership, name: str) -> str:
@@ -74,28 +73,28 @@ def logic_model_view(request, membership):
     return render(
         request,
         "steps/evaluation/logic_model.html",
-        _context(membership, model=model, columns=_column_items(model, membership)),
+        step_context(membership, STEP_CODE, model=model, columns=_column_items(model, membership)),
     )
 
 
-def _logic_form_page(request, membership, *, form, title, element=None):
-    return render(
+def _logic_form(request, membership, *, element=None, **kwargs):
+    """The form of an element of the logic model, back to the model once saved."""
+    logic_model_url = _url(membership, "logic_model")
+    return object_form_page(
         request,
-        "steps/planning/object_form.html",
-        _context(
-            membership,
-            form=form,
-            title=title,
-            parent_title=_("Modèle logique"),
-            parent_url=_url(membership, "logic_model"),
-            delete_url=(
-                reverse("steps:logic_element_delete", args=[membership.project.slug, element.pk])
-                if element
-                else None
-            ),
-            delete_warning=_("Ses liens vers les autres éléments seront aussi retirés."),
-            history=history_rows(element) if element else None,
+        membership,
+        step_code=STEP_CODE,
+        success_url=logic_model_url,
+        parent_title=_("Modèle logique"),
+        parent_url=logic_model_url,
+        delete_url=(
+            reverse("steps:logic_element_delete", args=[membership.project.slug, element.pk])
+            if element
+            else None
         ),
+        delete_warning=_("Ses liens vers les autres éléments seront aussi retirés."),
+        history_of=element,
+        **kwargs,
     )
 
 
@@ -108,30 +107,26 @@ def logic_element_create(request, membership):
         initial["kind"] = kind
         top = LogicElement.objects.filter(project=project, kind=kind).aggregate(top=Max("order"))
         initial["order"] = (top["top"] or 0) + 1
-    form = LogicElementForm(request.POST or None, project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user, project=project)
-        messages.success(request, _("Élément ajouté au modèle logique."))
-        return redirect(_url(membership, "logic_model"))
-    return _logic_form_page(
-        request, membership, form=form, title=_("Nouvel élément du modèle logique")
+    return _logic_form(
+        request,
+        membership,
+        form=LogicElementForm(request.POST or None, project=project, initial=initial),
+        attributes={"project": project},
+        message=_("Élément ajouté au modèle logique."),
+        page_title=_("Nouvel élément du modèle logique"),
     )
 
 
 @project_view(Access.COORDINATE)
 def logic_element_edit(request, membership, logic_element_id):
     element = get_project_object(membership, LogicElement, pk=logic_element_id)
-    form = LogicElementForm(request.POST or None, instance=element, project=membership.project)
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user)
-        messages.success(request, _("Élément du modèle logique enregistré."))
-        return redirect(_url(membership, "logic_model"))
-    return _logic_form_page(
+    return _logic_form(
         request,
         membership,
-        form=form,
-        title=_("Modifier l'élément du modèle logique"),
         element=element,
+        form=LogicElementForm(request.POST or None, instance=element, project=membership.project),
+        message=_("Élément du modèle logique enregistré."),
+        page_title=_("Modifier l'élément du modèle logique"),
     )
 
 
@@ -139,9 +134,13 @@ def logic_element_edit(request, membership, logic_element_id):
 @require_POST
 def logic_element_delete(request, membership, logic_element_id):
     element = get_project_object(membership, LogicElement, pk=logic_element_id)
-    delete_with_history(instance=element, user=request.user)
-    messages.success(request, _("Élément retiré du modèle logique."))
-    return redirect(_url(membership, "logic_model"))
+    return object_delete_page(
+        request,
+        membership,
+        instance=element,
+        message=_("Élément retiré du modèle logique."),
+        success_url=_url(membership, "logic_model"),
+    )
 
 
 # Indicators ---------------------------------------------------------------------------
@@ -182,7 +181,7 @@ def _indicators_page(request, membership, *, bound_form=None, bound_indicator_id
     return render(
         request,
         "steps/evaluation/indicators.html",
-        _context(membership, cards=cards),
+        step_context(membership, STEP_CODE, cards=cards),
         status=status,
     )
 
@@ -192,24 +191,27 @@ def indicator_list(request, membership):
     return _indicators_page(request, membership)
 
 
-def _indicator_form_page(request, membership, *, form, title, indicator=None):
-    return render(
+def _indicator_url(membership, indicator) -> str:
+    return f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}"
+
+
+def _indicator_form(request, membership, *, indicator=None, **kwargs):
+    """The form of an indicator, back to its card once saved."""
+    return object_form_page(
         request,
-        "steps/planning/object_form.html",
-        _context(
-            membership,
-            form=form,
-            title=title,
-            parent_title=_("Indicateurs"),
-            parent_url=_url(membership, "indicators"),
-            delete_url=(
-                reverse("steps:indicator_delete", args=[membership.project.slug, indicator.pk])
-                if indicator
-                else None
-            ),
-            delete_warning=_("Ses mesures seront aussi supprimées."),
-            history=history_rows(indicator) if indicator else None,
+        membership,
+        step_code=STEP_CODE,
+        success_url=lambda saved: _indicator_url(membership, saved),
+        parent_title=_("Indicateurs"),
+        parent_url=_url(membership, "indicators"),
+        delete_url=(
+            reverse("steps:indicator_delete", args=[membership.project.slug, indicator.pk])
+            if indicator
+            else None
         ),
+        delete_warning=_("Ses mesures seront aussi supprimées."),
+        history_of=indicator,
+        **kwargs,
     )
 
 
@@ -217,32 +219,30 @@ def _indicator_form_page(request, membership, *, form, title, indicator=None):
 def indicator_create(request, membership):
     project = membership.project
     initial = {}
-    effect = request.GET.get("effet", "")
-    if effect.isdigit():
-        initial["effect"] = int(effect)
-    form = IndicatorForm(request.POST or None, project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        indicator = save_with_history(form=form, user=request.user, project=project)
-        messages.success(request, _("Indicateur « %(name)s » ajouté.") % {"name": indicator})
-        return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
-    return _indicator_form_page(request, membership, form=form, title=_("Nouvel indicateur"))
+    effect = int_param(request.GET.get("effet"))
+    if effect is not None:
+        initial["effect"] = effect
+    return _indicator_form(
+        request,
+        membership,
+        form=IndicatorForm(request.POST or None, project=project, initial=initial),
+        attributes={"project": project},
+        message=lambda saved: _("Indicateur « %(name)s » ajouté.") % {"name": saved},
+        page_title=_("Nouvel indicateur"),
+    )
 
 
 @project_view(Access.COORDINATE)
 def indicator_edit(request, membership, indicator_id):
     indicator = get_project_object(membership, Indicator, pk=indicator_id)
-    stored_name = indicator.name  # validation copies the typed name onto the instance
-    form = IndicatorForm(request.POST or None, instance=indicator, project=membership.project)
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user)
-        messages.success(request, _("Indicateur « %(name)s » enregistré.") % {"name": indicator})
-        return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
-    return _indicator_form_page(
+    return _indicator_form(
         request,
         membership,
-        form=form,
-        title=_("Modifier l'indicateur « %(name)s »") % {"name": stored_name},
         indicator=indicator,
+        form=IndicatorForm(request.POST or None, instance=indicator, project=membership.project),
+        message=lambda saved: _("Indicateur « %(name)s » enregistré.") % {"name": saved},
+        # Read now: validation copies the typed name onto the instance.
+        page_title=_("Modifier l'indicateur « %(name)s »") % {"name": indicator.name},
     )
 
 
@@ -250,9 +250,13 @@ def indicator_edit(request, membership, indicator_id):
 @require_POST
 def indicator_delete(request, membership, indicator_id):
     indicator = get_project_object(membership, Indicator, pk=indicator_id)
-    delete_with_history(instance=indicator, user=request.user)
-    messages.success(request, _("Indicateur « %(name)s » supprimé.") % {"name": indicator})
-    return redirect(_url(membership, "indicators"))
+    return object_delete_page(
+        request,
+        membership,
+        instance=indicator,
+        message=_("Indicateur « %(name)s » supprimé.") % {"name": indicator},
+        success_url=_url(membership, "indicators"),
+    )
 
 
 @project_view(Access.COORDINATE)
@@ -264,9 +268,12 @@ def measurement_add(request, membership, indicator_id):
         return _indicators_page(
             request, membership, bound_form=form, bound_indicator_id=indicator.pk, status=400
         )
-    services.measurement_add(indicator=indicator, form=form, user=request.user)
+    with transaction.atomic():
+        if not claim_once(request):
+            return already_sent(request, _indicator_url(membership, indicator))
+        services.measurement_add(indicator=indicator, form=form, user=request.user)
     messages.success(request, _("Mesure ajoutée à « %(name)s ».") % {"name": indicator})
-    return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
+    return redirect(_indicator_url(membership, indicator))
 
 
 @project_view(Access.COORDINATE)
@@ -278,9 +285,13 @@ def measurement_delete(request, membership, measurement_id):
         pk=measurement_id,
     )
     indicator = measurement.indicator
-    delete_with_history(instance=measurement, user=request.user)
-    messages.success(request, _("Mesure supprimée de « %(name)s ».") % {"name": indicator})
-    return redirect(f"{_url(membership, 'indicators')}#indicateur-{indicator.pk}")
+    return object_delete_page(
+        request,
+        membership,
+        instance=measurement,
+        message=_("Mesure supprimée de « %(name)s ».") % {"name": indicator},
+        success_url=_indicator_url(membership, indicator),
+    )
 
 
 # Evaluation rounds --------------------------------------------------------------------
@@ -289,7 +300,9 @@ def measurement_delete(request, membership, measurement_id):
 @project_view(Access.READ)
 def evaluation_round_list(request, membership):
     rounds = evaluation_rounds(membership.project)
-    return render(request, "steps/evaluation/rounds.html", _context(membership, rounds=rounds))
+    return render(
+        request, "steps/evaluation/rounds.html", step_context(membership, STEP_CODE, rounds=rounds)
+    )
 
 
 def _round_page(request, membership, evaluation_round=None):
@@ -316,20 +329,24 @@ def _round_page(request, membership, evaluation_round=None):
     if data is not None and all(
         [form.is_valid(), assessments_form.is_valid(), improvements.is_valid()]
     ):
-        saved = services.evaluation_round_save(
-            project=project,
-            form=form,
-            assessments_form=assessments_form,
-            improvements=improvements,
-            user=request.user,
-        )
+        with transaction.atomic():
+            if evaluation_round is None and not claim_once(request):
+                return already_sent(request, _url(membership, "evaluation_rounds"))
+            saved = services.evaluation_round_save(
+                project=project,
+                form=form,
+                assessments_form=assessments_form,
+                improvements=improvements,
+                user=request.user,
+            )
         messages.success(request, _("Bilan « %(title)s » enregistré.") % {"title": saved})
         return redirect(f"{_url(membership, 'evaluation_rounds')}#bilan-{saved.pk}")
     return render(
         request,
         "steps/evaluation/round_form.html",
-        _context(
+        step_context(
             membership,
+            STEP_CODE,
             form=form,
             assessments_form=assessments_form,
             improvements=improvements,
@@ -355,9 +372,13 @@ def evaluation_round_edit(request, membership, evaluation_round_id):
 @require_POST
 def evaluation_round_delete(request, membership, evaluation_round_id):
     evaluation_round = get_project_object(membership, EvaluationRound, pk=evaluation_round_id)
-    delete_with_history(instance=evaluation_round, user=request.user)
-    messages.success(request, _("Bilan « %(title)s » supprimé.") % {"title": evaluation_round})
-    return redirect(_url(membership, "evaluation_rounds"))
+    return object_delete_page(
+        request,
+        membership,
+        instance=evaluation_round,
+        message=_("Bilan « %(title)s » supprimé.") % {"title": evaluation_round},
+        success_url=_url(membership, "evaluation_rounds"),
+    )
 
 
 @project_view(Access.COORDINATE)

@@ -12,14 +12,7 @@ from django.utils import timezone
 
 from projects.demo import COORDINATOR_EMAIL, DEMO_ORGANISATIONS, demo_organisation
 from projects.models import Membership, Role, User
-from steps.models import (
-    AgreementSection,
-    CommunicationItem,
-    ConsentResponse,
-    ConsentRound,
-    OperatingModel,
-    Risk,
-)
+from steps.models import AgreementSection, ConsentResponse, ConsentRound, OperatingModel, Risk
 
 from . import selectors
 
@@ -246,37 +239,6 @@ CUSTOM_SECTIONS = {
     ),
 }
 
-COMMUNICATIONS = (
-    {
-        "audience": "Conseils d'administration des quatre organisations",
-        "message": "Présenter la lettre d'entente et le partage des coûts avant la signature.",
-        "channels": "Présentation à chaque conseil, document de deux pages",
-        "date": date(2026, 3, 10),
-        "period": "",
-        "organisation": "cdc_seigneuries",
-        "person": "Coordonnatrice du projet",
-    },
-    {
-        "audience": "Équipes et bénévoles chauffeurs",
-        "message": "Expliquer le calendrier de réservation, le registre des températures et "
-        "qui appeler en cas de bris.",
-        "channels": "Rencontre d'équipe, guide du chauffeur",
-        "date": None,
-        "period": "Avant la mise en service du camion",
-        "organisation": "banque_alimentaire",
-        "person": "",
-    },
-    {
-        "audience": "Population et organismes du territoire",
-        "message": "Annoncer le Frigo mobile du Haut-Lac et les nouveaux points de distribution.",
-        "channels": "Médias sociaux, infolettres des CDC, journal local",
-        "date": date(2026, 4, 15),
-        "period": "",
-        "organisation": "cdc_vallee",
-        "person": "",
-    },
-)
-
 
 def populate(project):
     """Fill the demo project (the demo command rebuilds the project from scratch)."""
@@ -306,20 +268,5 @@ def populate(project):
         [
             AgreementSection(project=project, code=code, custom_text=text, edited_by=coordinator)
             for code, text in CUSTOM_SECTIONS.items()
-        ]
-    )
-    CommunicationItem.objects.bulk_create(
-        [
-            CommunicationItem(
-                project=project,
-                audience=item["audience"],
-                message=item["message"],
-                channels=item["channels"],
-                date=item["date"],
-                period=item["period"],
-                responsible_organisation=organisations[item["organisation"]],
-                responsible_person=item["person"],
-            )
-            for item in COMMUNICATIONS
         ]
     )

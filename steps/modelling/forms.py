@@ -3,26 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from steps.models import (
-    AgreementSection,
-    CommunicationItem,
-    ConsentResponse,
-    OperatingModel,
-    Risk,
-)
+from projects.forms import ProjectOrganisationField
+from steps.models import AgreementSection, ConsentResponse, OperatingModel, Risk
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _rows(n: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": n})
-
-
-class ProjectOrganisationField(forms.ModelChoiceField):
-    """An organisation of this project only (the queryset is set by the form)."""
-
-    def label_from_instance(self, obj):
-        return obj.name
 
 
 class OperatingModelForm(forms.ModelForm):
@@ -119,7 +107,6 @@ class ConsentResponseForm(forms.Form):
         empty_label=_("Choisir une organisation"),
         error_messages={
             "required": _("Choisissez l'organisation qui répond."),
-            "invalid_choice": _("Cette organisation ne participe pas au projet."),
         },
     )
     answer = forms.ChoiceField(
@@ -188,9 +175,6 @@ class RiskForm(forms.ModelForm):
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner_organisation"].queryset = project.organisations.all()
-        self.fields["owner_organisation"].error_messages["invalid_choice"] = _(
-            "Cette organisation ne participe pas au projet."
-        )
         self.fields["enjeu"].choices = [
             ("", _("Aucun en particulier")),
             *Risk._meta.get_field("enjeu").choices,
@@ -216,45 +200,3 @@ class AgreementSectionForm(forms.ModelForm):
         if not text:
             raise forms.ValidationError(self.fields["custom_text"].error_messages["required"])
         return text
-
-
-class CommunicationItemForm(forms.ModelForm):
-    class Meta:
-        model = CommunicationItem
-        fields = [
-            "audience",
-            "message",
-            "channels",
-            "date",
-            "period",
-            "responsible_organisation",
-            "responsible_person",
-        ]
-        field_classes = {"responsible_organisation": ProjectOrganisationField}
-        widgets = {"message": _rows(3), "date": DATE_WIDGET}
-        error_messages = {
-            "audience": {"required": _("Indiquez à qui s'adresse ce message.")},
-            "message": {"required": _("Écrivez le message à transmettre.")},
-            "date": {"invalid": _("Entrez une date valide, par exemple 2026-11-22.")},
-        }
-        help_texts = {
-            "audience": _("Conseils d'administration, équipes, membres, bailleurs de fonds…"),
-            "channels": _("Rencontre, infolettre, courriel, médias sociaux…"),
-        }
-
-    def __init__(self, *args, project, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["responsible_organisation"].queryset = project.organisations.all()
-        self.fields["responsible_organisation"].error_messages["invalid_choice"] = _(
-            "Cette organisation ne participe pas au projet."
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            not cleaned.get("date")
-            and not cleaned.get("period", "").strip()
-            and "date" not in self.errors
-        ):
-            self.add_error("period", _("Indiquez quand : une date précise ou une période."))
-        return cleaned

@@ -4,15 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects.history import delete_with_history, record_change, save_with_history, snapshot
-from steps.models import (
-    AgreementSection,
-    CommunicationItem,
-    ConsentResponse,
-    ConsentRound,
-    OperatingModel,
-    Risk,
-)
+from projects.history import record_change, save_with_history, snapshot
+from steps.models import AgreementSection, ConsentResponse, ConsentRound, OperatingModel
 
 from . import selectors
 
@@ -94,14 +87,6 @@ def consent_round_close(*, consent_round: ConsentRound, user) -> ConsentRound:
     return locked
 
 
-def risk_save(*, project, form, user) -> Risk:
-    return save_with_history(form=form, user=user, project=project)
-
-
-def risk_delete(*, risk: Risk, user) -> None:
-    delete_with_history(instance=risk, user=user)
-
-
 def agreement_section_save(*, project, code: str, text: str, user) -> AgreementSection:
     """Store the coordination's own text for a section (it wins over the generated one)."""
     with transaction.atomic():
@@ -125,11 +110,3 @@ def agreement_section_reset(*, project, code: str, user) -> bool:
         record_change(instance=section, before=snapshot(section), user=user, deleted=True)
         section.delete()
     return True
-
-
-def communication_item_save(*, project, form, user) -> CommunicationItem:
-    return save_with_history(form=form, user=user, project=project)
-
-
-def communication_item_delete(*, item: CommunicationItem, user) -> None:
-    delete_with_history(instance=item, user=user)

@@ -40,20 +40,4 @@ urlpatterns = [
         views.agreement_reset_section,
         name="agreement_reset_section",
     ),
-    path("realisation/communication/", views.communication, name="communication"),
-    path(
-        "realisation/communication/nouveau/",
-        views.communication_item_create,
-        name="communication_item_create",
-    ),
-    path(
-        "realisation/communication/<int:communication_item_id>/modifier/",
-        views.communication_item_edit,
-        name="communication_item_edit",
-    ),
-    path(
-        "realisation/communication/<int:communication_item_id>/supprimer/",
-        views.communication_item_delete,
-        name="communication_item_delete",
-    ),
 ]

@@ -1,22 +1,21 @@
-"""Pages of the modélisation tools: operating model, consent rounds, risks, agreement draft,
-and the communication plan of the réalisation step."""
+"""Pages of the modélisation tools: operating model, consent rounds, risks, agreement draft."""
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mutualisation.params import int_param
 from projects.access import Access, get_project_object, project_view, require_edit
-from projects.method import STEPS_BY_CODE
-from steps.models import CommunicationItem, ConsentRound, OperatingModel, Risk
+from projects.pages import object_delete_page, object_form_page, step_context
+from steps.models import ConsentRound, OperatingModel, Risk
 
 from . import agreement, selectors, services
 from .enjeux import ENJEUX, ENJEUX_BY_CODE
 from .forms import (
     AgreementSectionForm,
-    CommunicationItemForm,
     ConsentOpenForm,
     ConsentResponseForm,
     OperatingModelForm,
@@ -25,15 +24,7 @@ from .forms import (
 from .heatmap import level_of
 from .selectors import LEVEL_LABELS
 
-
-def _context(membership, step_code: str, page: str, **extra) -> dict:
-    return {
-        "project": membership.project,
-        "membership": membership,
-        "step": STEPS_BY_CODE[step_code],
-        "page": page,
-        **extra,
-    }
+STEP_CODE = "modelisation"
 
 
 # --- Operating model -----------------------------------------------------------------------
@@ -45,10 +36,10 @@ def operating_model(request, membership):
     model = selectors.operating_model_of(project)
     rounds = selectors.consent_rounds(project)
     open_round = next((r for r in rounds if r.is_open), None)
-    context = _context(
+    context = step_context(
         membership,
-        "modelisation",
-        _("Modèle de fonctionnement"),
+        STEP_CODE,
+        page_title=_("Modèle de fonctionnement"),
         model=model,
         resources=selectors.pooled_resources(project),
         rounds=rounds,
@@ -69,10 +60,10 @@ def operating_model_edit(request, membership):
         services.operating_model_save(project=project, form=form, user=request.user)
         messages.success(request, _("Le modèle de fonctionnement est enregistré."))
         return redirect("steps:operating_model", project_slug=project.slug)
-    context = _context(
+    context = step_context(
         membership,
-        "modelisation",
-        _("Modifier le modèle de fonctionnement"),
+        STEP_CODE,
+        page_title=_("Modifier le modèle de fonctionnement"),
         form=form,
         open_round=ConsentRound.objects.filter(project=project, closed_at__isnull=True).first(),
     )
@@ -144,10 +135,10 @@ def _render_round(request, membership, consent_round, *, form=None, status=200):
             initial = {"answer": own_response.answer, "reason": own_response.reason}
         form = _response_form(membership, consent_round)
         form.initial.update(initial)
-    context = _context(
+    context = step_context(
         membership,
-        "modelisation",
-        str(consent_round),
+        STEP_CODE,
+        page_title=str(consent_round),
         consent_round=consent_round,
         state=state,
         form=form if can_answer else None,
@@ -243,10 +234,10 @@ def risks(request, membership):
         )
         for row in grid.rows
     ]
-    context = _context(
+    context = step_context(
         membership,
-        "modelisation",
-        _("Registre des risques"),
+        STEP_CODE,
+        page_title=_("Registre des risques"),
         risks=[
             (risk, LEVEL_LABELS[level_of(risk.probability, risk.impact)]) for risk in risk_list
         ],
@@ -264,9 +255,9 @@ def _prefill_from_enjeu(request) -> dict:
     if enjeu is None:
         return {}
     remedies = enjeu.remedies
-    index = request.GET.get("remede", "")
-    if index.isdigit() and int(index) < len(remedies):
-        remedies = (remedies[int(index)],)
+    index = int_param(request.GET.get("remede"), maximum=len(remedies) - 1)
+    if index is not None:
+        remedies = (remedies[index],)
     return {
         "title": enjeu.title,
         "enjeu": enjeu.code,
@@ -275,40 +266,54 @@ def _prefill_from_enjeu(request) -> dict:
     }
 
 
+def _risks_url(membership) -> str:
+    return reverse("steps:risks", kwargs={"project_slug": membership.project.slug})
+
+
 @project_view(Access.COORDINATE)
 def risk_create(request, membership):
     project = membership.project
-    form = RiskForm(request.POST or None, project=project, initial=_prefill_from_enjeu(request))
-    if request.method == "POST" and form.is_valid():
-        risk = services.risk_save(project=project, form=form, user=request.user)
-        messages.success(request, _("Le risque « %(title)s » est ajouté.") % {"title": risk.title})
-        return redirect("steps:risks", project_slug=project.slug)
-    context = _context(membership, "modelisation", _("Nouveau risque"), form=form, risk=None)
-    return render(request, "steps/modelling/risk_form.html", context)
+    return object_form_page(
+        request,
+        membership,
+        form=RiskForm(request.POST or None, project=project, initial=_prefill_from_enjeu(request)),
+        step_code=STEP_CODE,
+        attributes={"project": project},
+        message=lambda risk: _("Le risque « %(title)s » est ajouté.") % {"title": risk.title},
+        success_url=_risks_url(membership),
+        template="steps/modelling/risk_form.html",
+        page_title=_("Nouveau risque"),
+        risk=None,
+    )
 
 
 @project_view(Access.COORDINATE)
 def risk_edit(request, membership, risk_id):
-    project = membership.project
     risk = get_project_object(membership, Risk, pk=risk_id)
-    form = RiskForm(request.POST or None, project=project, instance=risk)
-    if request.method == "POST" and form.is_valid():
-        services.risk_save(project=project, form=form, user=request.user)
-        messages.success(request, _("Le risque est enregistré."))
-        return redirect("steps:risks", project_slug=project.slug)
-    context = _context(membership, "modelisation", _("Modifier un risque"), form=form, risk=risk)
-    return render(request, "steps/modelling/risk_form.html", context)
+    return object_form_page(
+        request,
+        membership,
+        form=RiskForm(request.POST or None, project=membership.project, instance=risk),
+        step_code=STEP_CODE,
+        message=_("Le risque est enregistré."),
+        success_url=_risks_url(membership),
+        template="steps/modelling/risk_form.html",
+        page_title=_("Modifier un risque"),
+        risk=risk,
+    )
 
 
 @project_view(Access.COORDINATE)
 @require_POST
 def risk_delete(request, membership, risk_id):
-    project = membership.project
     risk = get_project_object(membership, Risk, pk=risk_id)
-    title = risk.title
-    services.risk_delete(risk=risk, user=request.user)
-    messages.success(request, _("Le risque « %(title)s » est supprimé.") % {"title": title})
-    return redirect("steps:risks", project_slug=project.slug)
+    return object_delete_page(
+        request,
+        membership,
+        instance=risk,
+        message=_("Le risque « %(title)s » est supprimé.") % {"title": risk.title},
+        success_url=_risks_url(membership),
+    )
 
 
 # --- Agreement draft ------------------------------------------------------------------------
@@ -324,10 +329,10 @@ def agreement_page(request, membership):
         for section in draft.sections
     ]
     gap = str(agreement.TO_SPECIFY)
-    context = _context(
+    context = step_context(
         membership,
-        "modelisation",
-        _("Projet d'entente"),
+        STEP_CODE,
+        page_title=_("Projet d'entente"),
         sections=sections,
         gaps=[section for section in draft.sections if gap in section.text],
         document_title=draft.title,
@@ -363,10 +368,10 @@ def agreement_section_edit(request, membership, section_code):
             request, _("La section « %(title)s » est enregistrée.") % {"title": title}
         )
         return redirect(f"{_agreement_url(project)}#section-{section_code}")
-    context = _context(
+    context = step_context(
         membership,
-        "modelisation",
-        _("Modifier la section « %(title)s »") % {"title": title},
+        STEP_CODE,
+        page_title=_("Modifier la section « %(title)s »") % {"title": title},
         form=form,
         section_code=section_code,
         section_title=title,
@@ -393,65 +398,3 @@ def agreement_reset_section(request, membership, section_code):
     else:
         messages.info(request, _("Cette section montrait déjà le texte généré."))
     return redirect(f"{_agreement_url(project)}#section-{section_code}")
-
-
-# --- Communication plan -----------------------------------------------------------------------
-
-
-@project_view(Access.READ)
-def communication(request, membership):
-    project = membership.project
-    items = list(
-        CommunicationItem.objects.filter(project=project).select_related(
-            "responsible_organisation"
-        )
-    )
-    context = _context(membership, "realisation", _("Plan de communication"), items=items)
-    return render(request, "steps/modelling/communication.html", context)
-
-
-@project_view(Access.COORDINATE)
-def communication_item_create(request, membership):
-    project = membership.project
-    form = CommunicationItemForm(request.POST or None, project=project)
-    if request.method == "POST" and form.is_valid():
-        services.communication_item_save(project=project, form=form, user=request.user)
-        messages.success(request, _("L'élément est ajouté au plan de communication."))
-        return redirect("steps:communication", project_slug=project.slug)
-    context = _context(
-        membership,
-        "realisation",
-        _("Nouvel élément du plan de communication"),
-        form=form,
-        item=None,
-    )
-    return render(request, "steps/modelling/communication_form.html", context)
-
-
-@project_view(Access.COORDINATE)
-def communication_item_edit(request, membership, communication_item_id):
-    project = membership.project
-    item = get_project_object(membership, CommunicationItem, pk=communication_item_id)
-    form = CommunicationItemForm(request.POST or None, project=project, instance=item)
-    if request.method == "POST" and form.is_valid():
-        services.communication_item_save(project=project, form=form, user=request.user)
-        messages.success(request, _("L'élément du plan de communication est enregistré."))
-        return redirect("steps:communication", project_slug=project.slug)
-    context = _context(
-        membership,
-        "realisation",
-        _("Modifier un élément du plan de communication"),
-        form=form,
-        item=item,
-    )
-    return render(request, "steps/modelling/communication_form.html", context)
-
-
-@project_view(Access.COORDINATE)
-@require_POST
-def communication_item_delete(request, membership, communication_item_id):
-    project = membership.project
-    item = get_object_or_404(CommunicationItem, project=project, pk=communication_item_id)
-    services.communication_item_delete(item=item, user=request.user)
-    messages.success(request, _("L'élément est retiré du plan de communication."))
-    return redirect("steps:communication", project_slug=project.slug)

@@ -1,15 +1,16 @@
-"""Demo data of the réalisation tools: the strategic plan and a running action plan.
+"""Demo data of the réalisation tools: the strategic plan, a running action plan and the
+communication plan.
 
 Dates are relative to the day the demo is built, so some actions are always done,
 some under way and a few overdue.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
 from projects.demo import demo_organisation
-from steps.models import Action, Axis, Orientation, StrategicVision, Strategy
+from steps.models import Action, Axis, CommunicationItem, Orientation, StrategicVision, Strategy
 
 VISION = (
     "Ensemble, nos quatre organismes nourrissent mieux les familles de Montérégie-Ouest en "
@@ -239,6 +240,38 @@ ACTIONS = [
 ]
 
 
+COMMUNICATIONS = (
+    {
+        "audience": "Conseils d'administration des quatre organisations",
+        "message": "Présenter la lettre d'entente et le partage des coûts avant la signature.",
+        "channels": "Présentation à chaque conseil, document de deux pages",
+        "date": date(2026, 3, 10),
+        "period": "",
+        "organisation": "cdc_seigneuries",
+        "person": "Coordonnatrice du projet",
+    },
+    {
+        "audience": "Équipes et bénévoles chauffeurs",
+        "message": "Expliquer le calendrier de réservation, le registre des températures et "
+        "qui appeler en cas de bris.",
+        "channels": "Rencontre d'équipe, guide du chauffeur",
+        "date": None,
+        "period": "Avant la mise en service du camion",
+        "organisation": "banque_alimentaire",
+        "person": "",
+    },
+    {
+        "audience": "Population et organismes du territoire",
+        "message": "Annoncer le Frigo mobile du Haut-Lac et les nouveaux points de distribution.",
+        "channels": "Médias sociaux, infolettres des CDC, journal local",
+        "date": date(2026, 4, 15),
+        "period": "",
+        "organisation": "cdc_vallee",
+        "person": "",
+    },
+)
+
+
 def populate(project):
     """Fill the demo project (the demo command rebuilds the project, so it starts empty)."""
     StrategicVision.objects.update_or_create(
@@ -261,7 +294,8 @@ def populate(project):
 
     today = timezone.localdate()
     coordinator = project.memberships.filter(role="coordinator").select_related("user").first()
-    organisations = {key: demo_organisation(project, key) for key in {a[2] for a in ACTIONS}}
+    keys = {a[2] for a in ACTIONS} | {item["organisation"] for item in COMMUNICATIONS}
+    organisations = {key: demo_organisation(project, key) for key in keys}
     Action.objects.bulk_create(
         Action(
             project=project,
@@ -277,4 +311,19 @@ def populate(project):
             created_by=coordinator.user if coordinator else None,
         )
         for title, axis_number, key, person, start, due, status, progress, target in ACTIONS
+    )
+    CommunicationItem.objects.bulk_create(
+        [
+            CommunicationItem(
+                project=project,
+                audience=item["audience"],
+                message=item["message"],
+                channels=item["channels"],
+                date=item["date"],
+                period=item["period"],
+                responsible_organisation=organisations[item["organisation"]],
+                responsible_person=item["person"],
+            )
+            for item in COMMUNICATIONS
+        ]
     )

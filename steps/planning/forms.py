@@ -1,10 +1,12 @@
-"""Forms of the strategic plan and the action plan; every message in French."""
+"""Forms of the strategic plan, the action plan and the communication plan; every message
+in French."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.forms import ProjectOrganisationField
 from steps.listing import Options
-from steps.models import Action, Axis, Orientation, StrategicVision, Strategy
+from steps.models import Action, Axis, CommunicationItem, Orientation, StrategicVision, Strategy
 
 
 class DateInput(forms.DateInput):
@@ -194,3 +196,42 @@ class ActionFilterForm(forms.Form):
             options = Options(self.fields[name].choices)("" if current is None else str(current))
             selects.append((field, options))
         return selects
+
+
+class CommunicationItemForm(forms.ModelForm):
+    class Meta:
+        model = CommunicationItem
+        fields = [
+            "audience",
+            "message",
+            "channels",
+            "date",
+            "period",
+            "responsible_organisation",
+            "responsible_person",
+        ]
+        field_classes = {"responsible_organisation": ProjectOrganisationField}
+        widgets = {"message": forms.Textarea(attrs={"rows": 3}), "date": DateInput()}
+        error_messages = {
+            "audience": {"required": _("Indiquez à qui s'adresse ce message.")},
+            "message": {"required": _("Écrivez le message à transmettre.")},
+            "date": {"invalid": _("Entrez une date valide, par exemple 2026-11-22.")},
+        }
+        help_texts = {
+            "audience": _("Conseils d'administration, équipes, membres, bailleurs de fonds…"),
+            "channels": _("Rencontre, infolettre, courriel, médias sociaux…"),
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_organisation"].queryset = project.organisations.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("date")
+            and not cleaned.get("period", "").strip()
+            and "date" not in self.errors
+        ):
+            self.add_error("period", _("Indiquez quand : une date précise ou une période."))
+        return cleaned

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from projects.history import record_change, save_with_history, snapshot
+from projects.history import record_change, snapshot
 from steps.models import Action, StrategicVision
 
 
@@ -11,10 +11,6 @@ def vision_for_edit(*, project) -> StrategicVision:
     return StrategicVision.objects.filter(project=project).first() or StrategicVision(
         project=project
     )
-
-
-def action_create(*, project, form, user) -> Action:
-    return save_with_history(form=form, user=user, project=project, created_by=user)
 
 
 def action_set_status(*, action: Action, status: str, progress: int, user) -> Action:

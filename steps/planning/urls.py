@@ -56,4 +56,20 @@ urlpatterns = [
         name="action_delete",
     ),
     path("plan-action/<int:action_id>/statut/", views.action_status, name="action_status"),
+    path("realisation/communication/", views.communication, name="communication"),
+    path(
+        "realisation/communication/nouveau/",
+        views.communication_item_create,
+        name="communication_item_create",
+    ),
+    path(
+        "realisation/communication/<int:communication_item_id>/modifier/",
+        views.communication_item_edit,
+        name="communication_item_edit",
+    ),
+    path(
+        "realisation/communication/<int:communication_item_id>/supprimer/",
+        views.communication_item_delete,
+        name="communication_item_delete",
+    ),
 ]

@@ -1,10 +1,10 @@
-"""Pages of the réalisation tools: the strategic plan and the action plan.
+"""Pages of the réalisation tools: the strategic plan, the action plan and the
+communication plan.
 
 Everyone in the project reads them; the coordination writes them; a partner updates the
 status and progress of the actions its organisation is responsible for.
 """
 
-from html import escape
 from urllib.parse import urlsplit
 
 from django.contrib import messages
@@ -14,16 +14,15 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_date
+from mutualisation.params import int_param
 from projects.access import Access, get_project_object, project_view, require_edit
-from projects.history import delete_with_history, history_rows, save_with_history
-from projects.method import STEPS_BY_CODE
+from projects.pages import object_delete_page, object_form_page, step_context
 from steps.listing import Options, url_of_each
-from steps.models import Action, Axis, Orientation, Strategy
+from steps.models import Action, Axis, CommunicationItem, Orientation, Strategy
 
 from . import services
 from .forms import (
@@ -31,6 +30,7 @@ from .forms import (
     ActionForm,
     ActionStatusForm,
     AxisForm,
+    CommunicationItemForm,
     OrientationForm,
     StrategicVisionForm,
     StrategyForm,
@@ -43,36 +43,11 @@ from .selectors import (
     timeline_for,
 )
 
-STEP = STEPS_BY_CODE["realisation"]
-
-
-def _context(membership, **extra) -> dict:
-    return {
-        "project": membership.project,
-        "membership": membership,
-        "step": STEP,
-        **extra,
-    }
+STEP_CODE = "realisation"
 
 
 def _next_order(queryset) -> int:
     return (queryset.aggregate(top=Max("order"))["top"] or 0) + 1
-
-
-def _object_form(request, membership, *, form, title, parent_title, parent_url, **extra):
-    """The page of a simple form of the strategic plan (create or edit)."""
-    return render(
-        request,
-        "steps/planning/object_form.html",
-        _context(
-            membership,
-            form=form,
-            title=title,
-            parent_title=parent_title,
-            parent_url=parent_url,
-            **extra,
-        ),
-    )
 
 
 # Strategic plan -----------------------------------------------------------------------
@@ -82,66 +57,73 @@ def _plan_url(membership) -> str:
     return reverse("steps:strategic_plan", args=[membership.project.slug])
 
 
+def _plan_form(request, membership, **kwargs):
+    """A simple form of the strategic plan, back to the plan once saved."""
+    plan_url = _plan_url(membership)
+    return object_form_page(
+        request,
+        membership,
+        step_code=STEP_CODE,
+        success_url=plan_url,
+        parent_title=_("Plan stratégique"),
+        parent_url=plan_url,
+        **kwargs,
+    )
+
+
+def _plan_delete(request, membership, instance, message: str):
+    return object_delete_page(
+        request, membership, instance=instance, message=message, success_url=_plan_url(membership)
+    )
+
+
 @project_view(Access.READ)
 def strategic_plan_view(request, membership):
     plan = strategic_plan(membership.project)
-    return render(request, "steps/planning/strategic_plan.html", _context(membership, plan=plan))
+    return render(
+        request,
+        "steps/planning/strategic_plan.html",
+        step_context(membership, STEP_CODE, plan=plan),
+    )
 
 
 @project_view(Access.COORDINATE)
 def strategic_vision_edit(request, membership):
     vision = services.vision_for_edit(project=membership.project)
-    form = StrategicVisionForm(request.POST or None, instance=vision)
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user)
-        messages.success(request, _("Vision et valeurs enregistrées."))
-        return redirect(_plan_url(membership))
-    return _object_form(
+    return _plan_form(
         request,
         membership,
-        form=form,
-        title=_("Vision et valeurs du « nous »"),
-        parent_title=_("Plan stratégique"),
-        parent_url=_plan_url(membership),
+        form=StrategicVisionForm(request.POST or None, instance=vision),
+        message=_("Vision et valeurs enregistrées."),
+        page_title=_("Vision et valeurs du « nous »"),
     )
 
 
 @project_view(Access.COORDINATE)
 def axis_create(request, membership):
     project = membership.project
-    form = AxisForm(
-        request.POST or None,
-        initial={"order": _next_order(Axis.objects.filter(project=project))},
-    )
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user, project=project)
-        messages.success(request, _("Axe d'intervention ajouté."))
-        return redirect(_plan_url(membership))
-    return _object_form(
+    return _plan_form(
         request,
         membership,
-        form=form,
-        title=_("Nouvel axe d'intervention"),
-        parent_title=_("Plan stratégique"),
-        parent_url=_plan_url(membership),
+        form=AxisForm(
+            request.POST or None,
+            initial={"order": _next_order(Axis.objects.filter(project=project))},
+        ),
+        attributes={"project": project},
+        message=_("Axe d'intervention ajouté."),
+        page_title=_("Nouvel axe d'intervention"),
     )
 
 
 @project_view(Access.COORDINATE)
 def axis_edit(request, membership, axis_id):
     axis = get_project_object(membership, Axis, pk=axis_id)
-    form = AxisForm(request.POST or None, instance=axis)
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user)
-        messages.success(request, _("Axe d'intervention enregistré."))
-        return redirect(_plan_url(membership))
-    return _object_form(
+    return _plan_form(
         request,
         membership,
-        form=form,
-        title=_("Modifier l'axe d'intervention"),
-        parent_title=_("Plan stratégique"),
-        parent_url=_plan_url(membership),
+        form=AxisForm(request.POST or None, instance=axis),
+        message=_("Axe d'intervention enregistré."),
+        page_title=_("Modifier l'axe d'intervention"),
         delete_url=reverse("steps:axis_delete", args=[membership.project.slug, axis.pk]),
         delete_warning=_("Ses orientations et stratégies seront aussi supprimées."),
     )
@@ -151,9 +133,7 @@ def axis_edit(request, membership, axis_id):
 @require_POST
 def axis_delete(request, membership, axis_id):
     axis = get_project_object(membership, Axis, pk=axis_id)
-    delete_with_history(instance=axis, user=request.user)
-    messages.success(request, _("Axe d'intervention supprimé."))
-    return redirect(_plan_url(membership))
+    return _plan_delete(request, membership, axis, _("Axe d'intervention supprimé."))
 
 
 def _get_orientation(membership, orientation_id) -> Orientation:
@@ -167,38 +147,27 @@ def _get_orientation(membership, orientation_id) -> Orientation:
 @project_view(Access.COORDINATE)
 def orientation_create(request, membership, axis_id):
     axis = get_project_object(membership, Axis, pk=axis_id)
-    form = OrientationForm(
-        request.POST or None, initial={"order": _next_order(axis.orientations.all())}
-    )
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user, axis=axis)
-        messages.success(request, _("Orientation ajoutée."))
-        return redirect(_plan_url(membership))
-    return _object_form(
+    return _plan_form(
         request,
         membership,
-        form=form,
-        title=_("Nouvelle orientation de l'axe « %(axis)s »") % {"axis": axis.title},
-        parent_title=_("Plan stratégique"),
-        parent_url=_plan_url(membership),
+        form=OrientationForm(
+            request.POST or None, initial={"order": _next_order(axis.orientations.all())}
+        ),
+        attributes={"axis": axis},
+        message=_("Orientation ajoutée."),
+        page_title=_("Nouvelle orientation de l'axe « %(axis)s »") % {"axis": axis.title},
     )
 
 
 @project_view(Access.COORDINATE)
 def orientation_edit(request, membership, orientation_id):
     orientation = _get_orientation(membership, orientation_id)
-    form = OrientationForm(request.POST or None, instance=orientation)
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user)
-        messages.success(request, _("Orientation enregistrée."))
-        return redirect(_plan_url(membership))
-    return _object_form(
+    return _plan_form(
         request,
         membership,
-        form=form,
-        title=_("Modifier l'orientation"),
-        parent_title=_("Plan stratégique"),
-        parent_url=_plan_url(membership),
+        form=OrientationForm(request.POST or None, instance=orientation),
+        message=_("Orientation enregistrée."),
+        page_title=_("Modifier l'orientation"),
         delete_url=reverse(
             "steps:orientation_delete", args=[membership.project.slug, orientation.pk]
         ),
@@ -210,9 +179,7 @@ def orientation_edit(request, membership, orientation_id):
 @require_POST
 def orientation_delete(request, membership, orientation_id):
     orientation = _get_orientation(membership, orientation_id)
-    delete_with_history(instance=orientation, user=request.user)
-    messages.success(request, _("Orientation supprimée."))
-    return redirect(_plan_url(membership))
+    return _plan_delete(request, membership, orientation, _("Orientation supprimée."))
 
 
 def _get_strategy(membership, strategy_id) -> Strategy:
@@ -226,39 +193,28 @@ def _get_strategy(membership, strategy_id) -> Strategy:
 @project_view(Access.COORDINATE)
 def strategy_create(request, membership, orientation_id):
     orientation = _get_orientation(membership, orientation_id)
-    form = StrategyForm(
-        request.POST or None, initial={"order": _next_order(orientation.strategies.all())}
-    )
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user, orientation=orientation)
-        messages.success(request, _("Stratégie ajoutée."))
-        return redirect(_plan_url(membership))
-    return _object_form(
+    return _plan_form(
         request,
         membership,
-        form=form,
-        title=_("Nouvelle stratégie de l'orientation « %(orientation)s »")
+        form=StrategyForm(
+            request.POST or None, initial={"order": _next_order(orientation.strategies.all())}
+        ),
+        attributes={"orientation": orientation},
+        message=_("Stratégie ajoutée."),
+        page_title=_("Nouvelle stratégie de l'orientation « %(orientation)s »")
         % {"orientation": orientation.title},
-        parent_title=_("Plan stratégique"),
-        parent_url=_plan_url(membership),
     )
 
 
 @project_view(Access.COORDINATE)
 def strategy_edit(request, membership, strategy_id):
     strategy = _get_strategy(membership, strategy_id)
-    form = StrategyForm(request.POST or None, instance=strategy)
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user)
-        messages.success(request, _("Stratégie enregistrée."))
-        return redirect(_plan_url(membership))
-    return _object_form(
+    return _plan_form(
         request,
         membership,
-        form=form,
-        title=_("Modifier la stratégie"),
-        parent_title=_("Plan stratégique"),
-        parent_url=_plan_url(membership),
+        form=StrategyForm(request.POST or None, instance=strategy),
+        message=_("Stratégie enregistrée."),
+        page_title=_("Modifier la stratégie"),
         delete_url=reverse("steps:strategy_delete", args=[membership.project.slug, strategy.pk]),
     )
 
@@ -267,9 +223,7 @@ def strategy_edit(request, membership, strategy_id):
 @require_POST
 def strategy_delete(request, membership, strategy_id):
     strategy = _get_strategy(membership, strategy_id)
-    delete_with_history(instance=strategy, user=request.user)
-    messages.success(request, _("Stratégie supprimée."))
-    return redirect(_plan_url(membership))
+    return _plan_delete(request, membership, strategy, _("Stratégie supprimée."))
 
 
 # Action plan --------------------------------------------------------------------------
@@ -356,29 +310,27 @@ def _pagination(page, query: str) -> dict | None:
 
 
 class _StatusForms:
-    """The status form of a row of the list, as HTML made here.
+    """What the status form of a row shows (drawn in templates/steps/planning/actions.html).
 
-    A form in every row made by template tags cost more than all the rest of the row
-    (and a Form object per row, more again). Every value goes through `escape`; the
-    field names and ids are those of ActionStatusForm, so a refused form is re-shown
-    with its errors in the same place.
+    Plain values rather than a Form object per row, which cost more than all the rest of
+    the row; the field names and ids are those of ActionStatusForm, so a refused form is
+    re-shown with its errors in the same place.
     """
 
     def __init__(self, *, csrf_token: str, next_url: str, options: Options):
-        self.hidden = (
-            f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
-            f'<input type="hidden" name="next" value="{escape(next_url)}">'
-        )
         self.options = options
+        self.common = {
+            "csrf_token": csrf_token,
+            "next": next_url,
+            "progress_title": _("Avancement (%)"),
+            "update": _("Mettre à jour"),
+        }
         self.status_of = _("Statut de « %(title)s »")
         self.progress_of = _("Avancement de « %(title)s », en %%")
-        self.progress_title = escape(_("Avancement (%)"))
-        self.update = escape(_("Mettre à jour"))
 
-    def __call__(self, action, url: str, form: ActionStatusForm | None = None) -> str:
-        prefix = escape(ActionStatusForm.prefix_for(action))
+    def __call__(self, action, url: str, form: ActionStatusForm | None = None) -> dict:
         status, progress = action.status, action.progress
-        errors = {"status": [], "progress": [], "form": []}
+        errors = {"status": (), "progress": (), "form": ()}
         if form is not None:
             status, progress = form["status"].value(), form["progress"].value()
             errors = {
@@ -386,46 +338,18 @@ class _StatusForms:
                 "progress": form["progress"].errors,
                 "form": form.non_field_errors(),
             }
-        title = escape(action.title)
-        progress = "" if progress is None else escape(str(progress))
-        status_invalid = " is-invalid" if errors["status"] else ""
-        progress_invalid, described = "", ""
-        if errors["progress"]:
-            progress_invalid = " is-invalid"
-            described = f' aria-invalid="true" aria-describedby="id_{prefix}-progress-erreur"'
-        html = [
-            f'<form method="post" action="{escape(url)}" class="status-form mt-2 no-print" '
-            f"novalidate>{self.hidden}"
-        ]
-        if errors["form"]:
-            html.append(f'<div class="text-danger small">{escape(" ".join(errors["form"]))}</div>')
-        html.append(
-            '<div class="d-flex flex-wrap gap-1 align-items-center"><div>'
-            f'<label class="visually-hidden" for="id_{prefix}-status">'
-            f"{escape(self.status_of % {'title': action.title})}</label>"
-            f'<select name="{prefix}-status" id="id_{prefix}-status" '
-            f'class="form-select form-select-sm{status_invalid}">{self.options(status)}</select>'
-            "</div><div>"
-            f'<label class="visually-hidden" for="id_{prefix}-progress">'
-            f"{escape(self.progress_of % {'title': action.title})}</label>"
-            f'<input type="number" name="{prefix}-progress" id="id_{prefix}-progress" '
-            f'value="{progress}" min="0" max="100" step="5" '
-            f'class="form-control form-control-sm progress-input{progress_invalid}" '
-            f'title="{self.progress_title}"{described}></div>'
-            f'<button type="submit" class="btn btn-sm btn-outline-primary">{self.update}'
-            f'<span class="visually-hidden"> — {title}</span></button></div>'
-        )
-        if errors["progress"]:
-            html.append(
-                f'<div class="text-danger small" id="id_{prefix}-progress-erreur">'
-                f"{escape(' '.join(errors['progress']))}</div>"
-            )
-        if errors["status"]:
-            html.append(
-                f'<div class="text-danger small">{escape(" ".join(errors["status"]))}</div>'
-            )
-        html.append("</form>")
-        return mark_safe("".join(html))  # noqa: S308 — every value escaped above
+        return {
+            **self.common,
+            "url": url,
+            "prefix": ActionStatusForm.prefix_for(action),
+            "title": action.title,
+            "status_label": self.status_of % {"title": action.title},
+            "progress_label": self.progress_of % {"title": action.title},
+            "options": self.options(status),
+            # Text: the template would localise a number.
+            "progress": "" if progress is None else str(progress),
+            "errors": errors,
+        }
 
 
 def _action_rows(actions, membership, today, status_form=None, bound=(None, None)) -> list:
@@ -475,13 +399,12 @@ def _actions_page(request, membership, *, bound_form=None, bound_action=None, st
         here = _list_url(membership, request.POST.get("next", ""))
     else:
         # ?page=N, or ?action=<id>: the page where that action is (links from elsewhere).
-        number, shown = request.GET.get("page", ""), request.GET.get("action", "")
-        if number.isdigit():
-            number = int(number)
-        elif shown.isdigit():
-            number = action_position(actions, int(shown)) // ACTIONS_PER_PAGE + 1
-        else:
-            number = 1
+        number = int_param(request.GET.get("page"), minimum=1)
+        shown = int_param(request.GET.get("action"))
+        if number is None:
+            number = (
+                1 if shown is None else action_position(actions, shown) // ACTIONS_PER_PAGE + 1
+            )
         here = request.get_full_path()
     page = action_page(actions, number=number, per_page=ACTIONS_PER_PAGE, today=today)
 
@@ -497,8 +420,9 @@ def _actions_page(request, membership, *, bound_form=None, bound_action=None, st
     return render(
         request,
         "steps/planning/actions.html",
-        _context(
+        step_context(
             membership,
+            STEP_CODE,
             rows=rows,
             page=page,
             pagination=_pagination(page, query),
@@ -520,15 +444,16 @@ def action_list(request, membership):
 @project_view(Access.COORDINATE)
 def action_create(request, membership):
     project = membership.project
-    form = ActionForm(request.POST or None, project=project)
-    if request.method == "POST" and form.is_valid():
-        action = services.action_create(project=project, form=form, user=request.user)
-        messages.success(request, _("Action « %(title)s » ajoutée au plan.") % {"title": action})
-        return redirect(_actions_url(membership))
-    return render(
+    return object_form_page(
         request,
-        "steps/planning/action_form.html",
-        _context(membership, form=form, action=None),
+        membership,
+        form=ActionForm(request.POST or None, project=project),
+        step_code=STEP_CODE,
+        attributes={"project": project, "created_by": request.user},
+        message=lambda saved: _("Action « %(title)s » ajoutée au plan.") % {"title": saved},
+        success_url=_actions_url(membership),
+        template="steps/planning/action_form.html",
+        action=None,
     )
 
 
@@ -539,15 +464,16 @@ def action_edit(request, membership, action_id):
         project=membership.project,
         pk=action_id,
     )
-    form = ActionForm(request.POST or None, instance=action, project=membership.project)
-    if request.method == "POST" and form.is_valid():
-        save_with_history(form=form, user=request.user)
-        messages.success(request, _("Action « %(title)s » enregistrée.") % {"title": action})
-        return redirect(_actions_url(membership))
-    return render(
+    return object_form_page(
         request,
-        "steps/planning/action_form.html",
-        _context(membership, form=form, action=action, history=history_rows(action)),
+        membership,
+        form=ActionForm(request.POST or None, instance=action, project=membership.project),
+        step_code=STEP_CODE,
+        message=lambda saved: _("Action « %(title)s » enregistrée.") % {"title": saved},
+        success_url=_actions_url(membership),
+        template="steps/planning/action_form.html",
+        history_of=action,
+        action=action,
     )
 
 
@@ -555,9 +481,13 @@ def action_edit(request, membership, action_id):
 @require_POST
 def action_delete(request, membership, action_id):
     action = get_project_object(membership, Action, pk=action_id)
-    delete_with_history(instance=action, user=request.user)
-    messages.success(request, _("Action « %(title)s » supprimée.") % {"title": action})
-    return redirect(_actions_url(membership))
+    return object_delete_page(
+        request,
+        membership,
+        instance=action,
+        message=_("Action « %(title)s » supprimée.") % {"title": action},
+        success_url=_actions_url(membership),
+    )
 
 
 @project_view(Access.CONTRIBUTE)
@@ -594,12 +524,89 @@ def action_timeline(request, membership):
     return render(
         request,
         "steps/planning/timeline.html",
-        _context(
+        step_context(
             membership,
+            STEP_CODE,
             timeline=timeline,
             undated=undated,
             filter_form=filter_form,
             filter_query=_page_query(request),
             today=today,
         ),
+    )
+
+
+# Communication plan -------------------------------------------------------------------
+
+
+def _communication_url(membership) -> str:
+    return reverse("steps:communication", args=[membership.project.slug])
+
+
+@project_view(Access.READ)
+def communication(request, membership):
+    items = list(
+        CommunicationItem.objects.filter(project=membership.project).select_related(
+            "responsible_organisation"
+        )
+    )
+    return render(
+        request,
+        "steps/planning/communication.html",
+        step_context(membership, STEP_CODE, page_title=_("Plan de communication"), items=items),
+    )
+
+
+def _communication_form(request, membership, **kwargs):
+    """The form of an element of the communication plan, back to the plan once saved."""
+    communication_url = _communication_url(membership)
+    return object_form_page(
+        request,
+        membership,
+        step_code=STEP_CODE,
+        success_url=communication_url,
+        parent_title=_("Plan de communication"),
+        parent_url=communication_url,
+        **kwargs,
+    )
+
+
+@project_view(Access.COORDINATE)
+def communication_item_create(request, membership):
+    project = membership.project
+    return _communication_form(
+        request,
+        membership,
+        form=CommunicationItemForm(request.POST or None, project=project),
+        attributes={"project": project},
+        message=_("L'élément est ajouté au plan de communication."),
+        page_title=_("Nouvel élément du plan de communication"),
+    )
+
+
+@project_view(Access.COORDINATE)
+def communication_item_edit(request, membership, communication_item_id):
+    project = membership.project
+    item = get_project_object(membership, CommunicationItem, pk=communication_item_id)
+    return _communication_form(
+        request,
+        membership,
+        form=CommunicationItemForm(request.POST or None, project=project, instance=item),
+        message=_("L'élément du plan de communication est enregistré."),
+        page_title=_("Modifier un élément du plan de communication"),
+        delete_url=reverse("steps:communication_item_delete", args=[project.slug, item.pk]),
+        delete_summary=_("Retirer cet élément du plan…"),
+    )
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def communication_item_delete(request, membership, communication_item_id):
+    item = get_project_object(membership, CommunicationItem, pk=communication_item_id)
+    return object_delete_page(
+        request,
+        membership,
+        instance=item,
+        message=_("L'élément est retiré du plan de communication."),
+        success_url=_communication_url(membership),
     )

@@ -5,45 +5,31 @@ container carrying the question's code and stored version, so the autosave scrip
 the no-JavaScript « Enregistrer » button post exactly the same names.
 """
 
-import html
 from dataclasses import dataclass, field
 
 from django import forms
 from django.http import QueryDict
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from mutualisation import markup
 from steps import catalogue
 
 from . import fields
 
 VERSION_SUFFIX = "__version"  # hidden input "<code>__version": the version the user started from
 
-# Django's own templates of the text-like widgets the questionnaire uses, rendered here
-# without the template engine (see widget_html).
+# Django's own templates of the text-like widgets the questionnaire uses, whose markup
+# markup.text_input draws without the template engine (see widget_html).
 _INPUT_TEMPLATES = {"django/forms/widgets/text.html", "django/forms/widgets/date.html"}
 _TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
 
 
-def _escape(value) -> str:
-    """`conditional_escape` without its lazy-string machinery (same output)."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-
-
-def _attrs_html(attrs: dict) -> str:
-    """Django's widgets/attrs.html: in order, `name` for True, none for False."""
-    return "".join(
-        f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
 def widget_html(bound) -> SafeString:
-    """`str(bound)`: the markup of Django's default text, date and textarea widgets, built
-    in Python. A réflexion page shows some hundred fields, and Django renders each widget
-    through three templates; other widgets (or customised templates) go through Django."""
+    """`str(bound)`: the markup of Django's default text, date and textarea widgets, drawn
+    by markup.text_input. A réflexion page shows some hundred fields, and Django renders
+    each widget through three templates; other widgets (or customised templates) go
+    through Django."""
     widget = bound.field.widget
     if widget.template_name not in _INPUT_TEMPLATES and widget.template_name != _TEXTAREA_TEMPLATE:
         return str(bound)
@@ -52,20 +38,7 @@ def widget_html(bound) -> SafeString:
     attrs = bound.build_widget_attrs({}, widget)
     if bound.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", bound.auto_id)
-    context = widget.get_context(bound.html_name, bound.value(), attrs)["widget"]
-    name, value = _escape(context["name"]), context["value"]
-    if widget.template_name == _TEXTAREA_TEMPLATE:
-        markup = (
-            f'<textarea name="{name}"{_attrs_html(context["attrs"])}>\n'
-            f"{_escape(value) if value else ''}</textarea>"
-        )
-    else:
-        value_html = "" if value is None else f' value="{_escape(value)}"'
-        markup = (
-            f'<input type="{_escape(context["type"])}" name="{name}"{value_html}'
-            f"{_attrs_html(context['attrs'])}>"
-        )
-    return mark_safe(markup)  # noqa: S308 -- every name and value is escaped above
+    return markup.text_input(widget.get_context(bound.html_name, bound.value(), attrs)["widget"])
 
 
 @dataclass
@@ -116,18 +89,6 @@ class QuestionRow:
     @property
     def anchor(self) -> str:
         return f"q-{self.question.code}"
-
-    @property
-    def label_html(self) -> SafeString:
-        """The question's label; in a portrait card, the part with the card's title for
-        screen readers."""
-        if self.short_label:
-            return format_html(
-                '<span class="visually-hidden">{} — </span>{}',
-                self.context_label,
-                self.short_label,
-            )
-        return conditional_escape(self.question.label)
 
     @property
     def widget_html(self) -> SafeString:

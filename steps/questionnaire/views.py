@@ -17,8 +17,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_datetime, format_time, plural_count
+from mutualisation.params import int_param
 from projects.access import Access, get_project_object, project_view, require_edit
 from projects.method import STEPS, STEPS_BY_CODE
+from projects.pages import step_context
 from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, Scope
 from steps.listing import url_of_each
@@ -172,13 +174,10 @@ def _question_rows(form, project) -> dict:
 
 
 def _base_context(membership, step):
-    return {
-        "project": membership.project,
-        "membership": membership,
-        "step": step,
-        "steps": STEPS,
-        "content": catalogue.STEP_CONTENT.get(step.code),
-    }
+    """The step context, with the six steps and the step's guide."""
+    return step_context(
+        membership, step.code, steps=STEPS, content=catalogue.STEP_CONTENT.get(step.code)
+    )
 
 
 def _render_org_page(request, membership, step, organisation, state, *, form=None, missing=()):
@@ -253,10 +252,7 @@ def _save_all(request, membership, step, organisation):
         version_name = question.code + VERSION_SUFFIX
         if version_name not in request.POST:
             continue  # not on the page the user had (e.g. an item added in another tab)
-        try:
-            base_versions[question.code] = int(request.POST[version_name] or 0)
-        except ValueError:
-            base_versions[question.code] = 0
+        base_versions[question.code] = int_param(request.POST[version_name]) or 0
         try:
             services.save_answer(
                 project=project,
@@ -344,13 +340,12 @@ def autosave(request, membership):
     organisation = None
     organisation_id = request.POST.get("organisation_id", "")
     if organisation_id:
-        if not organisation_id.isdigit():
+        if int_param(organisation_id) is None:
             raise Http404
         organisation = get_object_or_404(project.organisations, pk=organisation_id)
     require_edit(membership, organisation)
-    try:
-        base_version = int(request.POST.get("base_version") or 0)
-    except ValueError:
+    base_version = int_param(request.POST.get("base_version") or "0")
+    if base_version is None:
         return JsonResponse(
             {"status": "invalid", "errors": [_("Version inconnue ; rechargez la page.")]},
             status=400,
@@ -390,6 +385,10 @@ def autosave(request, membership):
             "progress": _progress_json(project, organisation, selectors.step_of(code)),
         }
     )
+
+
+# Its errors, even those raised before it runs (a 400 for a NUL character), are JSON.
+autosave.answers_json = True
 
 
 def _progress_json(project, organisation, step_code) -> dict:

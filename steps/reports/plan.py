@@ -2,11 +2,9 @@
 
 import dataclasses
 import math
-import re
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from projects.method import STEPS_BY_CODE
 from steps.planning.selectors import actions_for, strategic_plan, timeline_for
@@ -53,21 +51,17 @@ def timeline_parts(timeline, area=LANDSCAPE_AREA) -> list:
     return parts
 
 
-# The ids the timeline's SVG gives its title and description (for aria-labelledby).
-TIMELINE_IDS = re.compile(r"\btimeline-(titre|desc)\b")
-
-
 def timeline_svgs(parts) -> list:
-    """Each part drawn by the app's timeline template, its ids numbered from the second
-    part on so that they stay unique in the document."""
-    svgs = []
-    for number, part in enumerate(parts, start=1):
-        svg = render_to_string("steps/planning/_timeline_svg.html", {"timeline": part})
-        if number > 1:
-            svg = TIMELINE_IDS.sub(rf"timeline-{number}-\1", svg)
-        # The template escaped every text; only our id tokens were changed.
-        svgs.append(mark_safe(svg))  # noqa: S308
-    return svgs
+    """Each part drawn by the app's timeline template, the ids of its title and
+    description numbered from the second part on so that they stay unique in the
+    document."""
+    return [
+        render_to_string(
+            "steps/planning/_timeline_svg.html",
+            {"timeline": part, "svg_id": "timeline" if number == 1 else f"timeline-{number}"},
+        )
+        for number, part in enumerate(parts, start=1)
+    ]
 
 
 def action_plan(project, *, area=LANDSCAPE_AREA) -> dict:

@@ -1,16 +1,17 @@
-"""The break-even chart: full cost per use against uses per year, as server-built SVG.
+"""The break-even chart: full cost per use against uses per year, as server-drawn SVG.
 
-One function, `cost_curve`, gives markup usable as it is in a page and in a PDF
-(no script, no external font, no CSS needed): the curve is a solid line, the
-alternative price a dashed line, the break-even a dotted line with a circle and a label,
-the planned uses a dash-dot line; every text is escaped. `Chart.text` is the same
-information in one French paragraph, for the page's text alternative.
+`cost_curve` computes where everything goes; the template SVG_TEMPLATE draws it, as
+markup usable as it is in a page and in a PDF (no script, no external font, no CSS
+needed): the curve is a solid line, the alternative price a dashed line, the break-even
+a dotted line with a circle and a label, the planned uses a dash-dot line; every text is
+escaped by the template. `Chart.text` is the same information in one French paragraph,
+for the page's text alternative.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.html import format_html
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,18 +20,77 @@ from django.utils.translation import ngettext
 from mutualisation.formats import format_money, format_number
 from steps.resources import costing
 
+SVG_TEMPLATE = "steps/resources/_chart_svg.html"
 WIDTH, HEIGHT = 640, 370
 LEFT, RIGHT, TOP, BOTTOM = 78, 24, 28, 92  # margins around the plot area
 SAMPLES = 120
 INK, CURVE, ALTERNATIVE, GRID = "#212529", "#1f4e79", "#9c2a00", "#d9dee3"
+PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The fixed positions of the chart: its size, the plot area, the axes' titles."""
+
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    top: int = TOP
+    bottom: int = TOP + PLOT_HEIGHT
+    tick_end: int = TOP + PLOT_HEIGHT + 5  # the x axis' ticks…
+    tick_label_y: int = TOP + PLOT_HEIGHT + 18  # …and their numbers
+    amount_x: int = LEFT - 6  # the y axis' amounts, right-aligned
+    x_title: tuple = ()  # (x, y, text) of each axis' title
+    y_title: tuple = ()
+    ink: str = INK
+    grid: str = GRID
+    curve: str = CURVE
+    alternative: str = ALTERNATIVE
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A point of the chart (x, y as SVG text) and its label."""
+
+    x: str
+    y: str
+    label: str
+    anchor: str = "start"
+    shift: int = 0  # how far the label stands from the point (break-even)
+    box: tuple[str, str] = ()  # (x, y) of the square on the point (planned uses)
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    x: int
+    y: int
+    dash: str
+    colour: str
+    width: str
+    label: str
 
 
 @dataclass(frozen=True)
 class Chart:
-    svg: SafeString
     text: str
     x_max: int
     y_max: Decimal
+    ids: str = "graphique-cout"  # of the <title> and <desc>: "<ids>-titre", "<ids>-desc"
+    title: str = ""
+    frame: Frame = Frame()
+    # (y, amount) of a horizontal grid line and (x, uses) of a tick of the x axis, by 5ths.
+    ticks: tuple[tuple[str, str, str, str], ...] = ()
+    curve: str = ""  # the polyline's points; empty when the curve stays above the plot
+    alternative: Mark | None = None
+    break_even: Mark | None = None
+    planned: Mark | None = None
+    legend: tuple[LegendItem, ...] = ()
+
+    @property
+    def svg(self) -> SafeString:
+        """The chart drawn by SVG_TEMPLATE: one <svg> element, every text escaped."""
+        return render_to_string(SVG_TEMPLATE, {"chart": self})
 
 
 def nice_ceiling(value: Decimal) -> Decimal:
@@ -87,16 +147,14 @@ def cost_curve(
     if uses_per_year:
         y_candidates.append(cost(uses_per_year) * Decimal("1.3"))
     y_max = nice_ceiling(max(y_candidates))
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x_of(n) -> Decimal:
-        return LEFT + Decimal(n) / x_max * plot_w
+        return LEFT + Decimal(n) / x_max * PLOT_WIDTH
 
     def y_of(amount) -> Decimal:
         amount = min(max(Decimal(amount), Decimal(0)), y_max)
-        return TOP + plot_h - amount / y_max * plot_h
+        return TOP + PLOT_HEIGHT - amount / y_max * PLOT_HEIGHT
 
-    parts: list[SafeString] = []
     ids = slugify(id_prefix) or "graphique-cout"
     title = (
         _("Coût complet par utilisation selon le nombre d'utilisations par année : %(name)s")
@@ -105,108 +163,58 @@ def cost_curve(
         else _("Coût complet par utilisation selon le nombre d'utilisations par année")
     )
     text = _describe(cost, x_max, alternative, break_even, uses_per_year, variable)
-    parts.append(format_html('<title id="{}-titre">{}</title>', ids, title))
-    parts.append(format_html('<desc id="{}-desc">{}</desc>', ids, text))
-    parts.append(
-        format_html('<rect x="0" y="0" width="{}" height="{}" fill="#fff"/>', WIDTH, HEIGHT)
+    middle = _f(TOP + PLOT_HEIGHT / 2)  # of the y axis, turned a quarter around this point
+    frame = Frame(
+        x_title=(_f(LEFT + PLOT_WIDTH / 2), TOP + PLOT_HEIGHT + 36, _("Utilisations par année")),
+        y_title=(middle, middle, _("Coût complet par utilisation")),
+    )
+    ticks = tuple(
+        (_f(y_of(y_max * i / 5)), format_money(y_max * i / 5, 0))
+        + (_f(x_of(x_max * i // 5)), _uses(x_max * i // 5))
+        for i in range(6)
     )
 
-    # Grid and axes.
-    for i in range(6):
-        amount = y_max * i / 5
-        y = _f(y_of(amount))
-        parts.append(
-            format_html(
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>'
-                '<text x="{}" y="{}" dy="4" text-anchor="end">{}</text>',
-                LEFT, y, WIDTH - RIGHT, y, GRID, LEFT - 6, y, format_money(amount, 0),
-            )
-        )  # fmt: skip
-        uses = x_max * i // 5
-        x = _f(x_of(uses))
-        parts.append(
-            format_html(
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>'
-                '<text x="{}" y="{}" text-anchor="middle">{}</text>',
-                x, TOP + plot_h, x, TOP + plot_h + 5, INK, x, TOP + plot_h + 18, _uses(uses),
-            )
-        )  # fmt: skip
-    parts.append(
-        format_html(
-            '<path d="M{} {} V{} H{}" fill="none" stroke="{}" stroke-width="1.2"/>',
-            LEFT, TOP, TOP + plot_h, WIDTH - RIGHT, INK,
-        )
-    )  # fmt: skip
-    parts.append(
-        format_html(
-            '<text x="{}" y="{}" text-anchor="middle">{}</text>'
-            '<text x="14" y="{}" text-anchor="middle" transform="rotate(-90 14 {})">{}</text>',
-            _f(LEFT + plot_w / 2), TOP + plot_h + 36, _("Utilisations par année"),
-            _f(TOP + plot_h / 2), _f(TOP + plot_h / 2), _("Coût complet par utilisation"),
-        )
-    )  # fmt: skip
-
     # The curve starts where it enters the plot (below y_max).
+    curve = ""
     start = Decimal(1)
     if variable < y_max and cost(1) > y_max:
         start = fixed / (y_max - variable)
     if start < x_max:
         step = (Decimal(x_max) - start) / SAMPLES
         points = [start + step * i for i in range(SAMPLES + 1)]
-        path = " ".join(f"{_f(x_of(n))},{_f(y_of(cost(n)))}" for n in points)
-        parts.append(
-            format_html(
-                '<polyline class="courbe" points="{}" fill="none" stroke="{}" '
-                'stroke-width="2.5"/>',
-                path,
-                CURVE,
-            )
+        curve = " ".join(f"{_f(x_of(n))},{_f(y_of(cost(n)))}" for n in points)
+
+    alternative_mark = None
+    if alternative is not None and alternative <= y_max:
+        alternative_mark = Mark(
+            x=str(WIDTH - RIGHT),
+            y=_f(y_of(alternative)),
+            label=_("Alternative : %(price)s") % {"price": format_money(alternative)},
         )
 
-    if alternative is not None and alternative <= y_max:
-        y = _f(y_of(alternative))
-        parts.append(
-            format_html(
-                '<line class="alternative" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" '
-                'stroke-width="2" stroke-dasharray="8 5"/>'
-                '<text x="{}" y="{}" dy="-6" text-anchor="end" fill="{}">{}</text>',
-                LEFT, y, WIDTH - RIGHT, y, ALTERNATIVE, WIDTH - RIGHT, y, ALTERNATIVE,
-                _("Alternative : %(price)s") % {"price": format_money(alternative)},
-            )
-        )  # fmt: skip
-
+    break_even_mark = None
     if break_even is not None and break_even <= x_max:
-        threshold = ngettext(
-            "Seuil : %(uses)s utilisation", "Seuil : %(uses)s utilisations", break_even
-        ) % {"uses": _uses(break_even)}
-        x, y = _f(x_of(break_even)), _f(y_of(cost(break_even)))
         anchor = "start" if break_even < x_max * 0.7 else "end"
-        shift = 8 if anchor == "start" else -8
-        parts.append(
-            format_html(
-                '<line class="seuil" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" '
-                'stroke-width="1.5" stroke-dasharray="2 3"/>'
-                '<circle cx="{}" cy="{}" r="5" fill="#fff" stroke="{}" stroke-width="2"/>'
-                '<text x="{}" y="{}" dx="{}" dy="-10" text-anchor="{}" '
-                'font-weight="bold">{}</text>',
-                x, TOP + plot_h, x, y, INK, x, y, INK, x, y, shift, anchor,
-                threshold,
+        break_even_mark = Mark(
+            x=_f(x_of(break_even)),
+            y=_f(y_of(cost(break_even))),
+            label=ngettext(
+                "Seuil : %(uses)s utilisation", "Seuil : %(uses)s utilisations", break_even
             )
-        )  # fmt: skip
+            % {"uses": _uses(break_even)},
+            anchor=anchor,
+            shift=8 if anchor == "start" else -8,
+        )
 
+    planned = None
     if uses_per_year and uses_per_year <= x_max:
-        x, y = _f(x_of(uses_per_year)), _f(y_of(cost(uses_per_year)))
-        parts.append(
-            format_html(
-                '<line class="prevu" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" '
-                'stroke-width="1.2" stroke-dasharray="10 3 2 3"/>'
-                '<rect x="{}" y="{}" width="8" height="8" fill="{}"/>'
-                '<text x="{}" y="{}" dx="6" dy="16" text-anchor="start">{}</text>',
-                x, TOP, x, TOP + plot_h, INK, _f(Decimal(x) - 4), _f(Decimal(y) - 4), INK,
-                x, TOP,
-                _("Prévu : %(uses)s") % {"uses": _uses(uses_per_year)},
-            )
-        )  # fmt: skip
+        x, y = x_of(uses_per_year), y_of(cost(uses_per_year))
+        planned = Mark(
+            x=_f(x),
+            y=_f(y),
+            label=_("Prévu : %(uses)s") % {"uses": _uses(uses_per_year)},
+            box=(_f(Decimal(_f(x)) - 4), _f(Decimal(_f(y)) - 4)),
+        )
 
     # Legend: line styles, so that colour is never needed.
     items = [
@@ -215,31 +223,31 @@ def cost_curve(
         ("2 3", INK, "1.5", _("seuil de rentabilité")),
         ("10 3 2 3", INK, "1.2", _("utilisations prévues")),
     ]
-    for index, (dash, colour, width, label) in enumerate(items):
-        x = LEFT + (index % 2) * 270
-        y = HEIGHT - 38 + (index // 2) * 20
-        parts.append(
-            format_html(
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>'
-                '<text x="{}" y="{}" dy="4">{}</text>',
-                x, y, x + 26, y, colour, width,
-                format_html(' stroke-dasharray="{}"', dash) if dash else "",
-                x + 32, y, label,
-            )
-        )  # fmt: skip
-
-    body = format_html("{}" * len(parts), *parts)
-    svg = format_html(
-        '<svg class="cost-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
-        'width="{w}" height="{h}" role="img" aria-labelledby="{ids}-titre {ids}-desc" '
-        'font-family="sans-serif" font-size="12" fill="{ink}">{body}</svg>',
-        w=WIDTH,
-        h=HEIGHT,
-        ids=ids,
-        ink=INK,
-        body=body,
+    legend = tuple(
+        LegendItem(
+            x=LEFT + (index % 2) * 270,
+            y=HEIGHT - 38 + (index // 2) * 20,
+            dash=dash,
+            colour=colour,
+            width=width,
+            label=label,
+        )
+        for index, (dash, colour, width, label) in enumerate(items)
     )
-    return Chart(svg=svg, text=text, x_max=x_max, y_max=y_max)
+    return Chart(
+        text=text,
+        x_max=x_max,
+        y_max=y_max,
+        ids=ids,
+        title=title,
+        frame=frame,
+        ticks=ticks,
+        curve=curve,
+        alternative=alternative_mark,
+        break_even=break_even_mark,
+        planned=planned,
+        legend=legend,
+    )
 
 
 def _describe(cost, x_max, alternative, break_even, uses_per_year, variable) -> str:

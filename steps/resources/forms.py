@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from mutualisation.params import int_param
 from steps.models import PooledResource, UsageRecord
 
 MAX_AMOUNT = Decimal(100_000_000)
@@ -507,7 +508,7 @@ class BaseCommitmentFormSet(forms.BaseFormSet):
             org_id = form.initial.get("organisation")
             if self.is_bound:
                 raw = str(form.data.get(form.add_prefix("organisation"), ""))
-                org_id = int(raw) if raw.isdigit() else None
+                org_id = int_param(raw)
             form.participant = by_id.get(org_id)
 
     def clean(self):

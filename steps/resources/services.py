@@ -2,18 +2,13 @@
 
 from django.db import transaction
 
-from projects.history import delete_with_history, record_change, save_with_history, snapshot
+from projects.history import record_change, save_with_history, snapshot
 from steps.models import Commitment, PooledResource, UsageRecord
 
 
 def resource_save(*, form, project, user) -> PooledResource:
     """Create or update the resource of a valid calculator form."""
     return save_with_history(form=form, user=user, project=project)
-
-
-def resource_delete(*, resource, user) -> None:
-    """Delete a resource with its commitments and recorded uses."""
-    delete_with_history(instance=resource, user=user)
 
 
 def commitments_save(*, resource, rows, user) -> int:
@@ -64,9 +59,3 @@ def usage_add(*, form, resource, user) -> UsageRecord:
         record.save()
         record_change(instance=record, user=user)
     return record
-
-
-def usage_delete(*, record, user) -> None:
-    with transaction.atomic():
-        record_change(instance=record, before=snapshot(record), user=user, deleted=True)
-        record.delete()

@@ -1,30 +1,26 @@
 """Pages of the cost-of-use calculator: pooled resources, their cost, break-even and
 sharing, the organisations' commitments and the year's recorded uses."""
 
-from html import escape
-
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mutualisation.formats import format_money, format_number
+from mutualisation.params import int_param
 from projects.access import Access, project_view
 from projects.history import history_for
-from projects.method import STEPS_BY_CODE
+from projects.pages import object_delete_page, step_context
+from projects.submissions import already_sent, claim_once
 from steps.models import PooledResource, UsageRecord
 
 from . import chart, selectors, services
 from .forms import ResourceForm, UsageRecordForm, YearForm, commitment_formset
 
-STEP = STEPS_BY_CODE["modelisation"]
-
-
-def _context(membership, **extra) -> dict:
-    return {"project": membership.project, "membership": membership, "step": STEP, **extra}
+STEP_CODE = "modelisation"
 
 
 def _detail_url(project, resource) -> str:
@@ -37,7 +33,9 @@ def _detail_url(project, resource) -> str:
 @project_view(Access.READ)
 def resources(request, membership):
     rows = selectors.resource_rows(membership.project)
-    return render(request, "steps/resources/resources.html", _context(membership, rows=rows))
+    return render(
+        request, "steps/resources/resources.html", step_context(membership, STEP_CODE, rows=rows)
+    )
 
 
 def _committed(resource) -> int:
@@ -52,8 +50,9 @@ def _render_form(request, membership, form, resource=None):
     return render(
         request,
         "steps/resources/resource_form.html",
-        _context(
+        step_context(
             membership,
+            STEP_CODE,
             form=form,
             resource=resource,
             analysis=analysis,
@@ -68,7 +67,10 @@ def resource_create(request, membership):
     form = ResourceForm(request.POST or None, project=project)
     if request.method == "POST":
         if form.is_valid():
-            resource = services.resource_save(form=form, project=project, user=request.user)
+            with transaction.atomic():
+                if not claim_once(request):
+                    return already_sent(request, reverse("steps:resources", args=[project.slug]))
+                resource = services.resource_save(form=form, project=project, user=request.user)
             messages.success(request, _("Ressource « %(name)s » créée.") % {"name": resource})
             return redirect(_detail_url(project, resource))
         messages.error(request, _("Rien n'a été enregistré : corrigez les champs indiqués."))
@@ -95,8 +97,8 @@ def resource_preview(request, membership):
     """The breakdown of the posted inputs, as an HTML fragment; nothing is saved."""
     project = membership.project
     resource = None
-    resource_id = request.POST.get("resource", "")
-    if resource_id.isdigit():
+    resource_id = int_param(request.POST.get("resource"))
+    if resource_id is not None:
         resource = PooledResource.objects.filter(project=project, pk=resource_id).first()
     form = ResourceForm(request.POST, instance=resource, project=project)
     analysis = None
@@ -105,8 +107,9 @@ def resource_preview(request, membership):
     return render(
         request,
         "steps/resources/_preview.html",
-        _context(
+        step_context(
             membership,
+            STEP_CODE,
             form=form,
             analysis=analysis,
             chart=chart.resource_chart(analysis) if analysis else None,
@@ -114,44 +117,38 @@ def resource_preview(request, membership):
     )
 
 
-def _sharing_rows(sharing, analysis) -> str:
-    """The <tr>s of the sharing table, one per organisation, as one piece of HTML.
+def _sharing_rows(sharing) -> list[dict]:
+    """What each row of the sharing table shows, one per organisation, as text.
 
-    Up to six amounts for each of the project's organisations cost more through template
-    tags and filters than the rest of the page; every name and word goes through `escape`.
+    Up to six amounts for each of the project's organisations: formatted here, each
+    amount once (equal shares repeat in every row), rather than by a filter per cell.
     """
 
-    written: dict = {}  # amount → text: equal shares, for one, repeat in every row
+    written: dict = {}  # amount → text
 
     def money(value) -> str:
         if value is None:
             return "—"
         if value not in written:
-            written[value] = escape(format_money(value))
+            written[value] = format_money(value)
         return written[value]
 
-    alternative = analysis.alternative is not None
     weight = _("poids %(weight)s")
-    html = []
-    for row in sharing.rows:
-        custom = money(row.custom)
-        if row.custom is not None and row.custom_weight is not None:
-            label = escape(weight % {"weight": format_number(row.custom_weight, 2)})
-            custom += f' <span class="small text-body-secondary">({label})</span>'
-        html.append(
-            f'<tr><th scope="row">{escape(row.organisation.name)}</th>'
-            f'<td class="num">{escape(format_number(row.planned_uses))}</td>'
-            f'<td class="num">{money(row.by_usage)}</td>'
-            f'<td class="num">{money(row.equal)}</td>'
-            f'<td class="num">{custom}</td>'
-        )
-        if alternative:
-            html.append(
-                f'<td class="num">{money(row.alone) if row.alone is not None else ""}</td>'
-                f'<td class="num">{money(row.saving)}</td>'
-            )
-        html.append("</tr>")
-    return mark_safe("".join(html))  # noqa: S308 — every name, amount and word escaped above
+    return [
+        {
+            "name": row.organisation.name,
+            "planned": format_number(row.planned_uses),
+            "by_usage": money(row.by_usage),
+            "equal": money(row.equal),
+            "custom": money(row.custom),
+            "weight": weight % {"weight": format_number(row.custom_weight, 2)}
+            if row.custom is not None and row.custom_weight is not None
+            else "",
+            "alone": money(row.alone) if row.alone is not None else "",
+            "saving": money(row.saving),
+        }
+        for row in sharing.rows
+    ]
 
 
 @project_view(Access.READ)
@@ -165,12 +162,13 @@ def resource_detail(request, membership, resource_id):
     return render(
         request,
         "steps/resources/resource_detail.html",
-        _context(
+        step_context(
             membership,
+            STEP_CODE,
             resource=resource,
             analysis=analysis,
             sharing=sharing,
-            sharing_rows=_sharing_rows(sharing, analysis) if sharing else "",
+            sharing_rows=_sharing_rows(sharing) if sharing else [],
             chart=chart.resource_chart(analysis),
             inputs=selectors.input_rows(analysis),
             history=history_for(resource)[:10],
@@ -183,20 +181,17 @@ def resource_delete(request, membership, resource_id):
     """GET: confirm; POST: delete with its commitments and recorded uses."""
     project = membership.project
     resource = selectors.resource_for(project, resource_id)
-    if request.method == "POST":
-        name = resource.name
-        services.resource_delete(resource=resource, user=request.user)
-        messages.success(request, _("Ressource « %(name)s » supprimée.") % {"name": name})
-        return redirect("steps:resources", project_slug=project.slug)
-    return render(
+    return object_delete_page(
         request,
-        "steps/resources/resource_delete.html",
-        _context(
-            membership,
-            resource=resource,
-            commitment_count=resource.commitments.count(),
-            usage_count=resource.usage_records.count(),
-        ),
+        membership,
+        instance=resource,
+        message=_("Ressource « %(name)s » supprimée.") % {"name": resource.name},
+        success_url=reverse("steps:resources", kwargs={"project_slug": project.slug}),
+        confirm_template="steps/resources/resource_delete.html",
+        step_code=STEP_CODE,
+        resource=resource,
+        commitment_count=resource.commitments.count(),
+        usage_count=resource.usage_records.count(),
     )
 
 
@@ -223,7 +218,7 @@ def commitments(request, membership, resource_id):
     return render(
         request,
         "steps/resources/commitments.html",
-        _context(membership, resource=resource, formset=formset),
+        step_context(membership, STEP_CODE, resource=resource, formset=formset),
         status=200,
     )
 
@@ -247,8 +242,9 @@ def _render_usage(request, membership, resource, form, year, status=200):
     return render(
         request,
         "steps/resources/usage.html",
-        _context(
+        step_context(
             membership,
+            STEP_CODE,
             resource=resource,
             form=form,
             year=year,
@@ -273,11 +269,14 @@ def usage_add(request, membership, resource_id):
     resource = selectors.resource_for(project, resource_id)
     form = UsageRecordForm(request.POST, project=project)
     if form.is_valid():
-        record = services.usage_add(form=form, resource=resource, user=request.user)
-        messages.success(request, _("Utilisation enregistrée."))
         url = reverse(
             "steps:usage", kwargs={"project_slug": project.slug, "resource_id": resource.pk}
         )
+        with transaction.atomic():
+            if not claim_once(request):
+                return already_sent(request, url)
+            record = services.usage_add(form=form, resource=resource, user=request.user)
+        messages.success(request, _("Utilisation enregistrée."))
         return redirect(f"{url}?annee={record.date.year}")
     messages.error(request, _("Rien n'a été enregistré : corrigez les champs indiqués."))
     year = form.cleaned_data.get("date").year if form.cleaned_data.get("date") else None
@@ -293,8 +292,13 @@ def usage_delete(request, membership, usage_id):
         resource__project=project,
         pk=usage_id,
     )
-    resource, year = record.resource, record.date.year
-    services.usage_delete(record=record, user=request.user)
-    messages.success(request, _("Utilisation supprimée."))
-    url = reverse("steps:usage", kwargs={"project_slug": project.slug, "resource_id": resource.pk})
-    return redirect(f"{url}?annee={year}")
+    url = reverse(
+        "steps:usage", kwargs={"project_slug": project.slug, "resource_id": record.resource_id}
+    )
+    return object_delete_page(
+        request,
+        membership,
+        instance=record,
+        message=_("Utilisation supprimée."),
+        success_url=f"{url}?annee={record.date.year}",
+    )

@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from steps.models import Answer
 from tests.browser.conftest import ARTIFACTS
-from tests.steps.factories_questionnaire import small_catalogue  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("small_catalogue")]
 

@@ -7,9 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.steps.factories_modelling import RiskFactory
-from tests.steps.factories_planning import ActionFactory
-from tests.steps.factories_pricing import PooledResourceFactory
+from tests.factories import ActionFactory, PooledResourceFactory, RiskFactory
 
 pytestmark = pytest.mark.browser
 

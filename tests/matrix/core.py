@@ -30,9 +30,9 @@ def _partner_a_membership(world):
 
 
 def _pending_invitation(world):
+    # One address per call: a project holds one pending invitation per address.
     return InvitationFactory(
         project=world.project,
-        email="nouvelle.personne@exemple.org",
         role=Role.PARTNER,
         organisation=world.org_a,
         sent_by=world.coordinator,

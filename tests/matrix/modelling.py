@@ -1,6 +1,6 @@
-"""Matrix rows of the modélisation tools and the communication plan (steps/modelling)."""
+"""Matrix rows of the modélisation tools (steps/modelling)."""
 
-from steps.models import CommunicationItem, ConsentRound, OperatingModel, Risk
+from steps.models import ConsentRound, OperatingModel, Risk
 
 from . import CONTRIBUTE, COORDINATE, POST, READ
 
@@ -18,10 +18,6 @@ MATRIX = {
     "steps:agreement": (READ, None),
     "steps:agreement_section_edit": (COORDINATE, None),
     "steps:agreement_reset_section": (COORDINATE, POST),
-    "steps:communication": (READ, None),
-    "steps:communication_item_create": (COORDINATE, None),
-    "steps:communication_item_edit": (COORDINATE, None),
-    "steps:communication_item_delete": (COORDINATE, POST),
 }
 
 
@@ -44,18 +40,8 @@ def _risk(world):
     return risk.pk
 
 
-def _communication_item(world):
-    item, _created = CommunicationItem.objects.get_or_create(
-        project=world.project,
-        audience="Conseils d'administration",
-        defaults={"message": "Présenter l'entente.", "period": "Printemps"},
-    )
-    return item.pk
-
-
 URL_KWARGS = {
     "consent_round_id": _open_consent_round,
     "risk_id": _risk,
     "section_code": lambda world: "objet",
-    "communication_item_id": _communication_item,
 }

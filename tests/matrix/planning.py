@@ -1,6 +1,6 @@
-"""Strategic plan and action plan (steps/planning)."""
+"""Strategic plan, action plan and communication plan (steps/planning)."""
 
-from steps.models import Action, Axis, Orientation, Strategy
+from steps.models import Action, Axis, CommunicationItem, Orientation, Strategy
 
 from . import COORDINATE, POST, READ, profile
 
@@ -18,6 +18,15 @@ def _orientation(world):
 
 def _strategy(world):
     return Strategy.objects.create(orientation=_orientation(world), title="Réserver en ligne")
+
+
+def _communication_item(world):
+    item, _created = CommunicationItem.objects.get_or_create(
+        project=world.project,
+        audience="Conseils d'administration",
+        defaults={"message": "Présenter l'entente.", "period": "Printemps"},
+    )
+    return item.pk
 
 
 def _action(world):
@@ -44,6 +53,10 @@ MATRIX = {
     "steps:action_edit": (COORDINATE, None),
     "steps:action_delete": (COORDINATE, POST),
     "steps:action_status": (ACTION_STATUS, POST),
+    "steps:communication": (READ, None),
+    "steps:communication_item_create": (COORDINATE, None),
+    "steps:communication_item_edit": (COORDINATE, None),
+    "steps:communication_item_delete": (COORDINATE, POST),
 }
 
 URL_KWARGS = {
@@ -51,4 +64,5 @@ URL_KWARGS = {
     "orientation_id": lambda world: _orientation(world).pk,
     "strategy_id": lambda world: _strategy(world).pk,
     "action_id": lambda world: _action(world).pk,
+    "communication_item_id": _communication_item,
 }

@@ -85,7 +85,7 @@ def test_invitation_limit_per_sender_per_hour(client_as, world, settings):
 
 def test_invitation_limit_per_project_per_day(client_as, world, settings):
     settings.INVITATIONS_PER_PROJECT_PER_DAY = 2
-    for number in range(2):
+    for _number in range(2):
         InvitationFactory(project=world.project, role=Role.ADVISOR, organisation=None)
     response = _invite(client_as(world.coordinator), world, "une-de-trop@exemple.org")
     assert "depuis 24 heures" in response.content.decode()

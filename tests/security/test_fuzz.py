@@ -56,6 +56,7 @@ def field_values(field) -> st.SearchStrategy:
     return VALUE
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @FUZZ
 @given(
@@ -87,6 +88,7 @@ def test_fuzz_autosave_never_fails(
         assert response["Content-Type"] == "application/json"
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @FUZZ
 @given(

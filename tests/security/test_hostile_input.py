@@ -12,9 +12,7 @@ from django.utils.html import escape
 from projects.models import Role
 from steps.models import Answer
 from steps.questionnaire.fields import LONG_TEXT_MAX
-from tests.factories import InvitationFactory, OrganisationFactory
-from tests.steps.factories_modelling import RiskFactory
-from tests.steps.factories_planning import ActionFactory
+from tests.factories import ActionFactory, InvitationFactory, OrganisationFactory, RiskFactory
 
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
 

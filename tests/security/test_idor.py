@@ -12,12 +12,17 @@ from django.apps import apps
 from django.urls import reverse
 
 from steps.models import Answer
-from tests.factories import OrganisationFactory
-from tests.steps.factories_diagnostic import DiagnosticVerdictFactory
-from tests.steps.factories_modelling import ConsentRoundFactory, RiskFactory
-from tests.steps.factories_planning import ActionFactory
-from tests.steps.factories_pricing import CommitmentFactory, PooledResourceFactory
-from tests.steps.factories_questionnaire import AnswerFactory, ExtraPortraitItemFactory
+from tests.factories import (
+    ActionFactory,
+    AnswerFactory,
+    CommitmentFactory,
+    ConsentRoundFactory,
+    DiagnosticVerdictFactory,
+    ExtraPortraitItemFactory,
+    OrganisationFactory,
+    PooledResourceFactory,
+    RiskFactory,
+)
 
 
 def database_state() -> dict[str, list[tuple]]:

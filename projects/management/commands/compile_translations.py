@@ -27,4 +27,5 @@ class Command(BaseCommand):
             if fuzzy:
                 raise CommandError(f"{po_path} : {len(fuzzy)} traduction(s) « fuzzy » à revoir.")
             catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
-            self.stdout.write(f"{po_path} : {len(catalogue.translated_entries())} traductions")
+            if options["verbosity"]:
+                self.stdout.write(f"{po_path} : {len(catalogue.translated_entries())} traductions")

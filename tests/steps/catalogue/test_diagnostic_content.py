@@ -6,7 +6,7 @@ from django.urls import reverse
 from steps.catalogue import DIMENSIONS
 from steps.diagnostic import selectors
 from steps.models import ProjectDimension
-from tests.steps.factories_diagnostic import fill_grid
+from tests.factories import fill_grid
 
 
 def test_grid_covers_every_catalogue_item(world):

@@ -7,7 +7,7 @@ from projects.models import ChangeRecord, Role
 from steps.demo import build_demo_project
 from steps.diagnostic import demo, grid, selectors
 from steps.models import DiagnosticVerdict, StepStatus
-from tests.steps.factories_diagnostic import fill_grid, test_dimensions  # noqa: F401 — a fixture
+from tests.factories import fill_grid
 
 
 def _check_grid(project):

@@ -9,14 +9,13 @@ from openpyxl import load_workbook
 
 from steps.diagnostic.exports import safe
 from steps.models import DiagnosticVerdict, StepStatus
-from tests.steps.factories_diagnostic import (
+from tests.factories import (
     MISSION,
     PREMISES,
     TRANSPORT,
     portrait,
     set_reflexion,
     submitted_organisation,
-    test_dimensions,  # noqa: F401 — a fixture
 )
 
 pytestmark = pytest.mark.usefixtures("test_dimensions")

@@ -6,7 +6,8 @@ import pytest
 
 from steps.diagnostic import grid
 from steps.diagnostic.grid import Importance, Level, State, Verdict
-from tests.steps.factories_diagnostic import ITEMS, RESOURCE_TYPES, A, B, C, D, row
+from tests.factories import GRID_ITEMS, RESOURCE_TYPES, A, B, C, D, row
+from tests.i18n import in_english, in_french
 
 F, W, N = "force", "faiblesse", "neutre"
 
@@ -57,15 +58,16 @@ def test_suggest_verdict_rules(rule, item, cells, verdict):
     """Each documented rule gives its verdict, with a reason in French and in English."""
     suggestion = grid.suggest_verdict(row(item, *cells))
     assert (suggestion.rule, suggestion.verdict) == (rule, verdict)
-    assert suggestion.reason_fr and suggestion.reason_en
-    assert suggestion.reason_fr != suggestion.reason_en
+    french, english = in_french(suggestion.reason), in_english(suggestion.reason)
+    assert french and english
+    assert french != english
 
 
 def test_suggest_verdict_offer_meets_need_names_both():
     """The complementarity reason says who can offer what to whom."""
     suggestion = grid.suggest_verdict(row("transport", (A, N, "Camion"), (B, W, "", "Camion")))
-    assert suggestion.reason_fr == "A peut offrir ce dont B a besoin."
-    assert suggestion.reason_en == "A can offer what B needs."
+    assert in_french(suggestion.reason) == "A peut offrir ce dont B a besoin."
+    assert in_english(suggestion.reason) == "A can offer what B needs."
     assert str(suggestion.reason) == "A peut offrir ce dont B a besoin."
 
 
@@ -80,7 +82,7 @@ def test_suggest_verdict_counts_other_matches():
     suggestion = grid.suggest_verdict(
         row("transport", (A, N, "Camion"), (B, W, "", "Camion"), (C, W, "", "Camion"))
     )
-    assert "(1 autre correspondance offre-besoin)" in suggestion.reason_fr
+    assert "(1 autre correspondance offre-besoin)" in in_french(suggestion.reason)
 
 
 def test_suggest_verdict_extra_item_is_to_discuss():
@@ -91,7 +93,7 @@ def test_suggest_verdict_extra_item_is_to_discuss():
     cells = (grid.Cell(A, "", F, "Four libre", ""), grid.Cell(B, "", "", "", "Un four"))
     suggestion = grid.suggest_verdict(grid.Row(item, cells))
     assert (suggestion.rule, suggestion.verdict) == ("R0", Verdict.TO_DISCUSS)
-    assert "A" in suggestion.reason_fr
+    assert "A" in in_french(suggestion.reason)
 
 
 def test_suggest_verdict_lists_many_names_briefly():
@@ -100,7 +102,7 @@ def test_suggest_verdict_lists_many_names_briefly():
     cells = [(orgs[0], F)] + [(org, W) for org in orgs[1:]]
     suggestion = grid.suggest_verdict(row("premises", *cells))
     assert suggestion.rule == "R7"
-    assert "Org 2, Org 3 et 3 autres" in suggestion.reason_fr
+    assert "Org 2, Org 3 et 3 autres" in in_french(suggestion.reason)
 
 
 @pytest.mark.parametrize(
@@ -188,7 +190,7 @@ def _judged(item: str, verdict: Verdict, importance: Importance, n: int = 1, off
     """n rows of one item kind, each with a confirmed verdict."""
     pairs = []
     for i in range(n):
-        base = ITEMS[item]
+        base = GRID_ITEMS[item]
         r = grid.Row(replace(base, code=f"{base.code}.{offset + i}"), (grid.Cell(A),))
         suggestion = grid.suggest_verdict(r)
         pairs.append((r, grid.RowVerdict(verdict, importance, State.CONFIRMED, suggestion)))
@@ -248,7 +250,7 @@ def test_potential_major_identity_divergence_caps_at_medium():
     ).overall
     assert result.percent == 79
     assert (result.level, result.capped) == (Level.MEDIUM, True)
-    reasons = [t.fr for t in result.reasons]
+    reasons = [in_french(t) for t in result.reasons]
     assert any(r.startswith("Divergence majeure sur « Mission »") for r in reasons)
     assert any("plafonné" in r for r in reasons)
 
@@ -270,7 +272,7 @@ def test_potential_by_dimension_and_reasons():
     assert result.by_dimension["installations"].level == Level.HIGH
     assert result.by_dimension["communication"].percent == 50
     assert result.overall.counts[Verdict.TO_DISCUSS] == 1
-    reasons = [t.fr for t in result.overall.reasons]
+    reasons = [in_french(t) for t in result.overall.reasons]
     assert "2 éléments sur 3 sont des convergences ou des complémentarités (1 et 1)." in reasons
     assert any("Dimension la plus favorable : Installations (100 %)" in r for r in reasons)
     assert any("3 suggestions en attente" in r for r in reasons)
@@ -291,7 +293,7 @@ def test_potential_counts_reviews_and_confirmations():
     verdicts = {r1.item.code: grid.resolve(r1, confirmed), r2.item.code: grid.resolve(r2, stale)}
     result = grid.potential([r1, r2], verdicts).overall
     assert result.confirmed == 2
-    assert any("1 verdict confirmé à revoir" in t.fr for t in result.reasons)
+    assert any("1 verdict confirmé à revoir" in in_french(t) for t in result.reasons)
 
 
 # Opportunities -----------------------------------------------------------------------
@@ -307,17 +309,17 @@ def test_opportunities_same_item_and_same_resource_type():
     found = grid.opportunities(rows, RESOURCE_TYPES)
     summary = [(o.offerer.name, o.offer_item.code, o.needer.name, o.need_item.code) for o in found]
     assert summary == [
-        ("A", ITEMS["premises"].code, "B", ITEMS["production"].code),
-        ("A", ITEMS["premises"].code, "C", ITEMS["premises"].code),
-        ("B", ITEMS["transport"].code, "A", ITEMS["transport"].code),
+        ("A", GRID_ITEMS["premises"].code, "B", GRID_ITEMS["production"].code),
+        ("A", GRID_ITEMS["premises"].code, "C", GRID_ITEMS["premises"].code),
+        ("B", GRID_ITEMS["transport"].code, "A", GRID_ITEMS["transport"].code),
     ]
     assert [o.same_item for o in found] == [False, True, True]
     assert found[0].resource_type == "premises"
     assert found[1].offer_text == "Salle libre"
     assert found[1].need_text == "Une salle de réunion"
-    assert found[0].key == f"{ITEMS['premises'].code}|1|{ITEMS['production'].code}|2"
-    assert found[1].sentence.fr == "A peut offrir à C ce dont elle a besoin : Locaux."
-    assert found[0].sentence.fr == (
+    assert found[0].key == f"{GRID_ITEMS['premises'].code}|1|{GRID_ITEMS['production'].code}|2"
+    assert in_french(found[1].sentence) == "A peut offrir à C ce dont elle a besoin : Locaux."
+    assert in_french(found[0].sentence) == (
         "A peut offrir « Locaux » à B, en réponse à son besoin « Lieu de production »."
     )
 

@@ -12,18 +12,8 @@ from django.urls import reverse
 
 from steps.diagnostic import grid
 from steps.diagnostic.grid import Importance, Verdict
-from tests.steps.factories_diagnostic import (
-    MISSION,
-    TRANSPORT,
-    A,
-    B,
-    C,
-    D,
-    portrait,
-    row,
-    set_reflexion,
-    test_dimensions,  # noqa: F401 — a fixture
-)
+from tests.factories import MISSION, TRANSPORT, A, B, C, D, portrait, row, set_reflexion
+from tests.i18n import in_english, in_french
 
 F, W, N = "force", "faiblesse", "neutre"
 
@@ -66,9 +56,9 @@ F, W, N = "force", "faiblesse", "neutre"
 def test_suggestion_reasons_agree_with_their_counts(cells, french, english):
     """Singular and plural follow each language's rule (0 and 1 singular in French)."""
     suggestion = grid.suggest_verdict(row("premises", *cells))
-    assert french in suggestion.reason_fr
-    assert english in suggestion.reason_en
-    assert "(s)" not in suggestion.reason_fr + suggestion.reason_en
+    assert french in in_french(suggestion.reason)
+    assert english in in_english(suggestion.reason)
+    assert "(s)" not in in_french(suggestion.reason) + in_english(suggestion.reason)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +108,7 @@ def test_potential_reasons_agree_with_their_counts(verdicts, confirmed, expected
                 verdict, Importance.MINOR, grid.State.SUGGESTED, resolved.suggestion
             )
         decided[line.item.code] = resolved
-    reasons = [text.fr for text in grid.potential(rows, decided).overall.reasons]
+    reasons = [in_french(text) for text in grid.potential(rows, decided).overall.reasons]
     for sentence in expected:
         assert sentence in reasons
     assert not any("(s)" in reason for reason in reasons)
@@ -128,7 +118,7 @@ def test_potential_reasons_agree_with_their_counts(verdicts, confirmed, expected
 
 
 @pytest.fixture
-def submitted(world, test_dimensions):  # noqa: F811
+def submitted(world, test_dimensions):
     """A and B submitted portraits on the mission and on transport."""
     set_reflexion(world.project, world.org_a)
     set_reflexion(world.project, world.org_b)

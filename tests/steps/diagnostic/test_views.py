@@ -9,7 +9,7 @@ from django.utils.html import escape
 from projects.models import ChangeRecord
 from steps.diagnostic import grid, selectors
 from steps.models import DiagnosticVerdict, ProjectDimension, StepStatus
-from tests.steps.factories_diagnostic import (
+from tests.factories import (
     CULTURE,
     MISSION,
     PREMISES,
@@ -19,8 +19,8 @@ from tests.steps.factories_diagnostic import (
     portrait,
     set_reflexion,
     submitted_organisation,
-    test_dimensions,  # noqa: F401 — a fixture
 )
+from tests.i18n import in_french
 
 pytestmark = pytest.mark.usefixtures("test_dimensions")
 
@@ -423,7 +423,7 @@ def test_opportunity_to_resource_creates_it_once(world, client_as, portraits):
     assert resource.responsible_organisation == world.org_a
     assert "Camion réfrigéré libre le lundi" in resource.notes
     assert "Transport réfrigéré" in resource.notes
-    assert resource.source_opportunity == transport.sentence.fr
+    assert resource.source_opportunity == in_french(transport.sentence)
     record = ChangeRecord.objects.get(object_id=resource.pk, object_label=resource.name)
     assert record.kind == ChangeRecord.Kind.CREATED
 

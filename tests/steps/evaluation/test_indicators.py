@@ -11,12 +11,12 @@ from projects.history import history_for
 from projects.models import ChangeRecord
 from steps.evaluation.forms import FrenchDecimalField
 from steps.models import Indicator, LogicElement, Measurement
-from tests.factories import OrganisationFactory
-from tests.steps.factories_planning import (
+from tests.factories import (
     ActionFactory,
     IndicatorFactory,
     LogicElementFactory,
     MeasurementFactory,
+    OrganisationFactory,
 )
 
 

@@ -10,7 +10,7 @@ from projects.history import history_for
 from projects.models import ChangeRecord
 from steps.evaluation.selectors import logic_model
 from steps.models import LogicElement
-from tests.steps.factories_planning import LogicElementFactory
+from tests.factories import LogicElementFactory
 
 K = LogicElement.Kind
 

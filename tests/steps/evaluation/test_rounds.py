@@ -9,11 +9,11 @@ from projects.models import ChangeRecord
 from steps.evaluation import services
 from steps.evaluation.selectors import evaluation_rounds
 from steps.models import Action, EvaluationRound, Improvement, TargetAssessment
-from tests.factories import OrganisationFactory
-from tests.steps.factories_planning import (
+from tests.factories import (
     EvaluationRoundFactory,
     ImprovementFactory,
     IndicatorFactory,
+    OrganisationFactory,
 )
 
 

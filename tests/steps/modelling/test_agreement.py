@@ -12,12 +12,14 @@ from projects.models import ChangeRecord, Membership, Role
 from steps.modelling import agreement
 from steps.modelling.selectors import agreement_sections, agreement_title
 from steps.models import AgreementSection, ConsentRound
-from tests.factories import OrganisationFactory, ProjectFactory, UserFactory
-from tests.steps.factories_modelling import (
+from tests.factories import (
     CommitmentFactory,
     ConsentRoundFactory,
     OperatingModelFactory,
+    OrganisationFactory,
+    ProjectFactory,
     TruckFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,13 @@ from django.urls import reverse
 from projects.history import history_for
 from projects.models import ChangeRecord, Membership, Role
 from steps.models import ConsentResponse, ConsentRound
-from tests.factories import OrganisationFactory, ProjectFactory, UserFactory
-from tests.steps.factories_modelling import (
+from tests.factories import (
     ConsentResponseFactory,
     ConsentRoundFactory,
     OperatingModelFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db

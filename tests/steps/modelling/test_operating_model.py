@@ -6,11 +6,7 @@ from django.urls import reverse
 from projects.history import history_for
 from projects.models import ChangeRecord
 from steps.models import OperatingModel
-from tests.steps.factories_modelling import (
-    ConsentRoundFactory,
-    OperatingModelFactory,
-    TruckFactory,
-)
+from tests.factories import ConsentRoundFactory, OperatingModelFactory, TruckFactory
 
 pytestmark = pytest.mark.django_db
 

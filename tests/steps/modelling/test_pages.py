@@ -7,11 +7,7 @@ import pytest
 from django.urls import reverse
 
 from steps.modelling.forms import ConsentResponseForm
-from tests.steps.factories_modelling import (
-    ConsentResponseFactory,
-    ConsentRoundFactory,
-    OperatingModelFactory,
-)
+from tests.factories import ConsentResponseFactory, ConsentRoundFactory, OperatingModelFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from projects.models import ChangeRecord, Membership, Role
 from steps.modelling.enjeux import ENJEUX, ENJEUX_BY_CODE
 from steps.modelling.heatmap import Level, RiskPoint, heat_map, level_of
 from steps.models import Risk
-from tests.factories import OrganisationFactory, ProjectFactory, UserFactory
-from tests.steps.factories_modelling import RiskFactory
+from tests.factories import OrganisationFactory, ProjectFactory, RiskFactory, UserFactory
+from tests.i18n import in_english, in_french
 
 
 def _text(response) -> str:
@@ -91,7 +91,7 @@ def test_heatmap_counts_risks_per_cell():
 # --- The known enjeux ---------------------------------------------------------------------
 
 
-def test_enjeux_cover_the_seven_known_issues_in_both_languages():
+def test_enjeux_cover_the_seven_known_issues_in_both_languages(compiled_catalogues):
     """The seven enjeux of the method, each with remedies in French and English."""
     assert [e.code for e in ENJEUX] == [
         "legitimite",
@@ -103,9 +103,9 @@ def test_enjeux_cover_the_seven_known_issues_in_both_languages():
         "technique",
     ]
     for enjeu in ENJEUX:
-        assert enjeu.title_fr and enjeu.title_en and enjeu.description_fr and enjeu.description_en
         assert enjeu.remedies
-        assert all(remedy.fr and remedy.en for remedy in enjeu.remedies)
+        for text in (enjeu.title, enjeu.description, *enjeu.remedies):
+            assert in_french(text) and in_english(text) != in_french(text)
 
 
 # --- Pages ----------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def test_risks_page_offers_enjeux_as_suggestions_to_coordinator(world, client_as
     """Each known enjeu shows its remedies and a link that pre-fills a new risk."""
     page = _text(client_as(world.coordinator).get(_url(world)))
     for enjeu in ENJEUX:
-        assert enjeu.title_fr in page
+        assert in_french(enjeu.title) in page
     assert "Ajouter cet enjeu au registre" in page
     assert f"{_url(world, 'steps:risk_create')}?enjeu=gouvernance&remede=2" in page
 
@@ -161,9 +161,9 @@ def test_risk_create_prefilled_from_an_enjeu_and_remedy(world, client_as):
     )
     form = response.context["form"]
     enjeu = ENJEUX_BY_CODE["gouvernance"]
-    assert form["title"].value() == enjeu.title_fr
+    assert form["title"].value() == in_french(enjeu.title)
     assert form["enjeu"].value() == "gouvernance"
-    assert form["mitigation"].value() == f"– {enjeu.remedies[2].fr}"
+    assert form["mitigation"].value() == f"– {in_french(enjeu.remedies[2])}"
     assert not Risk.objects.exists()  # a suggestion writes nothing
 
 

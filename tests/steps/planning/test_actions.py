@@ -10,8 +10,7 @@ from django.utils import timezone
 from projects.history import history_for
 from projects.models import ChangeRecord
 from steps.models import Action
-from tests.factories import OrganisationFactory
-from tests.steps.factories_planning import ActionFactory, AxisFactory
+from tests.factories import ActionFactory, AxisFactory, OrganisationFactory
 
 
 def _url(world, name, *args):

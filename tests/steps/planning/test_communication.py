@@ -9,8 +9,7 @@ from django.urls import reverse
 from projects.history import history_for
 from projects.models import ChangeRecord
 from steps.models import CommunicationItem
-from tests.factories import OrganisationFactory
-from tests.steps.factories_modelling import CommunicationItemFactory
+from tests.factories import CommunicationItemFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

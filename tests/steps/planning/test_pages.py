@@ -15,7 +15,7 @@ from steps.planning.timeline import (
     build_timeline,
     wrap_label,
 )
-from tests.steps.factories_planning import ActionFactory
+from tests.factories import ActionFactory
 
 TODAY = date(2026, 11, 22)
 SHORT = "Rédiger les règles de réservation du camion"  # 43 characters: cut at 40 before

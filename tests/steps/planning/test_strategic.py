@@ -7,7 +7,7 @@ from projects.history import history_for
 from projects.models import ChangeRecord
 from steps.models import Axis, Orientation, StrategicVision, Strategy
 from steps.planning.selectors import strategic_plan
-from tests.steps.factories_planning import AxisFactory, OrientationFactory, StrategyFactory
+from tests.factories import AxisFactory, OrientationFactory, StrategyFactory
 
 
 def _url(world, name, *args):

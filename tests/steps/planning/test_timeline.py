@@ -14,7 +14,7 @@ from steps.planning.timeline import (
     build_timeline,
     shorten,
 )
-from tests.steps.factories_planning import ActionFactory
+from tests.factories import ActionFactory
 
 TODAY = date(2026, 4, 10)
 

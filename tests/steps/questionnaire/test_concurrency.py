@@ -7,7 +7,6 @@ from django.db import connection
 
 from steps.models import Answer, AnswerRevision
 from steps.questionnaire import services
-from tests.steps.factories_questionnaire import small_catalogue  # noqa: F401
 
 pytestmark = [
     pytest.mark.usefixtures("small_catalogue"),

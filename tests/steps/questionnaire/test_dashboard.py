@@ -6,12 +6,12 @@ from django.urls import reverse
 from projects.models import Role
 from steps.models import StepStatus
 from steps.questionnaire.selectors import Read, load_state
-from tests.factories import MembershipFactory, OrganisationFactory
-from tests.steps.factories_questionnaire import (  # noqa: F401
+from tests.factories import (
     AnswerFactory,
     ExtraPortraitItemFactory,
+    MembershipFactory,
+    OrganisationFactory,
     StepStatusFactory,
-    small_catalogue,
     submit,
 )
 

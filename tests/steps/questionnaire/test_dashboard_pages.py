@@ -8,12 +8,7 @@ from django.urls import reverse
 
 from steps.models import StepStatus
 from steps.questionnaire.selectors import Progress
-from tests.steps.factories_questionnaire import (  # noqa: F401
-    AnswerFactory,
-    StepStatusFactory,
-    small_catalogue,
-    submit,
-)
+from tests.factories import AnswerFactory, StepStatusFactory
 
 pytestmark = pytest.mark.usefixtures("small_catalogue")
 Status = StepStatus.Status

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from steps.catalogue.base import Choice, Question, QuestionType, Scope
 from steps.questionnaire import fields
-from tests.steps.factories_questionnaire import MOTIVATIONS
+from tests.factories import MOTIVATIONS
 
 T = QuestionType
 

@@ -5,12 +5,7 @@ import pytest
 from django.urls import reverse
 
 from steps.models import StepStatus
-from tests.factories import OrganisationFactory
-from tests.steps.factories_questionnaire import (  # noqa: F401
-    AnswerFactory,
-    small_catalogue,
-    submit,
-)
+from tests.factories import AnswerFactory, OrganisationFactory
 
 pytestmark = pytest.mark.usefixtures("small_catalogue")
 Status = StepStatus.Status

@@ -9,7 +9,7 @@ from projects.models import ChangeRecord
 from steps.models import Answer, AnswerRevision, ProjectDimension, StepStatus
 from steps.questionnaire import services
 from steps.questionnaire.selectors import load_state
-from tests.steps.factories_questionnaire import ExtraPortraitItemFactory, small_catalogue, submit  # noqa: F401
+from tests.factories import ExtraPortraitItemFactory, submit
 
 pytestmark = pytest.mark.usefixtures("small_catalogue")
 Status = StepStatus.Status

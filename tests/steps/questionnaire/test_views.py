@@ -4,12 +4,11 @@ import pytest
 from django.urls import reverse
 
 from steps.models import Answer, StepStatus
-from tests.steps.factories_questionnaire import (  # noqa: F401
+from tests.factories import (
     AnswerFactory,
     AnswerRevisionFactory,
     ExtraPortraitItemFactory,
     StepStatusFactory,
-    small_catalogue,
     submit,
 )
 

@@ -24,6 +24,7 @@ def test_pdf_bench_jobs_skip_what_the_project_lacks(world):
     assert kinds == ["dossier", "portrait", "grille", "plan", "entente", "evaluation"]
 
 
+@pytest.mark.slow
 def test_pdf_bench_measure_reports_rows(world):
     """One row per report with positive figures, the overhead computed from both medians."""
     rows = measure_reports(world.project, runs=1)

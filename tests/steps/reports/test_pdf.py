@@ -67,6 +67,7 @@ def _build(kind, project):
     return render(kind, builders[kind]())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("kind", "expected", "pages"),
     [
@@ -98,6 +99,7 @@ def test_report_demo_has_expected_text(demo, kind, expected, pages):
     assert _outside_static(result) == []
 
 
+@pytest.mark.slow
 def test_report_dossier_names_every_organisation(demo):
     """The dossier's cover lists the organisations and every step's heading."""
     text = _text(_build("dossier", demo).content)
@@ -107,6 +109,7 @@ def test_report_dossier_names_every_organisation(demo):
         assert f"Étape {number} ·" in text
 
 
+@pytest.mark.slow
 def test_report_hostile_text_is_literal_and_fetches_nothing(demo):
     """HTML in an answer and in a risk title is printed as text, and nothing is fetched."""
     organisation = demo.organisations.order_by("name").first()
@@ -134,6 +137,7 @@ def test_report_portrait_of_other_draft_is_refused(world, client_as):
     assert client_as(world.partner_a).get(url).status_code == 200
 
 
+@pytest.mark.slow
 def test_report_dossier_hides_other_drafts_from_partner(world, client_as):
     """A partner's dossier lacks the other organisation's draft; the advisor's has it."""
     question = _org_question()
@@ -156,6 +160,7 @@ def test_report_dossier_hides_other_drafts_from_partner(world, client_as):
     assert "Brouillon secret de B" in _text(client_as(world.partner_a).get(url).content)
 
 
+@pytest.mark.slow
 def test_report_download_is_an_attachment_with_a_meaningful_name(demo, client):
     """The advisor downloads the cost sheet as couts-<resource>-<date>.pdf."""
     client.force_login(User.objects.get(email=ADVISOR_EMAIL))
@@ -205,6 +210,7 @@ def test_report_dossier_queries_do_not_grow_with_organisations(world):
     assert _dossier_queries(world) == few
 
 
+@pytest.mark.slow
 def test_export_report_command_writes_a_pdf(demo, tmp_path):
     """The command exports the full view of a report to a valid PDF file."""
     output = tmp_path / "grille.pdf"

@@ -72,6 +72,7 @@ def _text(content: bytes) -> str:
     return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in pages))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS)
 def test_pdf_demo_report_is_tagged_pdf_ua_without_duplicate_anchor(demo, weasyprint_log, kind):
     """Each demo report: ids unique (no WeasyPrint warning), PDF/UA-1 structure and metadata."""
@@ -90,6 +91,7 @@ def test_pdf_demo_report_is_tagged_pdf_ua_without_duplicate_anchor(demo, weasypr
     assert reader.pdf_header == "%PDF-1.7"
 
 
+@pytest.mark.slow
 def test_pdf_dossier_pricing_anchors_are_numbered_per_resource(demo):
     """The break-even block of each resource has its own id in the dossier's HTML."""
     result = render("dossier", _context("dossier", demo))
@@ -100,6 +102,7 @@ def test_pdf_dossier_pricing_anchors_are_numbered_per_resource(demo):
     assert len(every_id) == len(set(every_id))
 
 
+@pytest.mark.slow
 def test_pdf_footer_counts_pages_in_the_document_language(demo):
     """« page X de Y » on every page of the cost sheet."""
     result = render("couts", _context("couts", demo))
@@ -194,6 +197,7 @@ def _thirty_organisations(world):
         )
 
 
+@pytest.mark.slow
 def test_pdf_grid_of_thirty_organisations_is_split_in_landscape_groups(world):
     """30 organisations: five landscape tables of six, each one named, every page landscape."""
     _thirty_organisations(world)

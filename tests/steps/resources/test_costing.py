@@ -360,6 +360,7 @@ def test_allocate_sums_exactly_to_the_total(total, weights):
         assert abs(share - exact) < D("0.01")
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     total=st.decimals(min_value=0, max_value=1_000_000, places=2),

@@ -6,7 +6,7 @@ import re
 
 from django.urls import reverse
 
-from tests.steps.factories_pricing import PLANER_INPUTS, PooledResourceFactory
+from tests.factories import PLANER_INPUTS, PooledResourceFactory
 
 
 def url(name, project, **kwargs):

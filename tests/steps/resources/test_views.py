@@ -11,16 +11,18 @@ from django.urls import reverse
 from projects.models import ChangeRecord, Role
 from steps.models import Commitment, PooledResource, UsageRecord
 from steps.resources import urls as pricing_urls
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.matrix import PERSONAS, POST
-from tests.matrix.resources import MATRIX, URL_KWARGS
-from tests.steps.factories_pricing import (
+from tests.factories import (
     PLANER_INPUTS,
     TRUCK_INPUTS,
     CommitmentFactory,
+    MembershipFactory,
+    OrganisationFactory,
     PooledResourceFactory,
     UsageRecordFactory,
+    UserFactory,
 )
+from tests.matrix import PERSONAS, POST
+from tests.matrix.resources import MATRIX, URL_KWARGS
 
 
 def text(response) -> str:

@@ -122,6 +122,7 @@ def test_commands_export_then_import_the_file(tmp_path, capsys):
     assert Project.objects.count() == 2
 
 
+@pytest.mark.slow
 def test_roundtrip_large_synthetic_project_gives_same_document(demo_document):
     """30 organisations, 10 resources, 200 actions: the round trip is exact too."""
     project = build_synthetic_project(demo_document, organisations=30)
