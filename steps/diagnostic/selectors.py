@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from json.decoder import scanstring
 
-from django.apps import apps
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils import translation
@@ -21,6 +20,7 @@ from steps.models import (
     Answer,
     DiagnosticVerdict,
     ExtraPortraitItem,
+    PooledResource,
     ProjectDimension,
     StepStatus,
 )
@@ -282,32 +282,21 @@ def _decision(stored: DiagnosticVerdict | None) -> grid.Decision | None:
     )
 
 
-def pooled_resource_model():
-    """The modélisation step's PooledResource, or None while it does not exist."""
-    try:
-        return apps.get_model("steps", "PooledResource")
-    except LookupError:
-        return None
-
-
 def opportunity_source(opportunity: grid.Opportunity) -> str:
     """What a pooled resource made from this opportunity stores as its origin.
 
     Always the French sentence, whatever the reader's language: the stored text is how
     `resources_from_opportunities` recognises the opportunity later.
     """
-    model = pooled_resource_model()
     with translation.override(SOURCE_LANGUAGE):
         text = str(opportunity.sentence)
-    max_length = model._meta.get_field("source_opportunity").max_length if model else None
-    return text[:max_length] if max_length else text
+    return text[: PooledResource._meta.get_field("source_opportunity").max_length]
 
 
 def resources_from_opportunities(project, opportunities) -> dict[str, int]:
     """Pooled resources already made from these opportunities: opportunity key → resource id."""
-    model = pooled_resource_model()
     sources = {opportunity_source(o): o.key for o in opportunities}
-    if model is None or not sources:
+    if not sources:
         return {}
-    rows = model.objects.filter(project=project, source_opportunity__in=list(sources))
+    rows = PooledResource.objects.filter(project=project, source_opportunity__in=list(sources))
     return {sources[source]: pk for source, pk in rows.values_list("source_opportunity", "pk")}

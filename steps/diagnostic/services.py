@@ -9,10 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from projects.history import record_change, snapshot
-from steps.models import DiagnosticVerdict
+from steps.models import DiagnosticVerdict, PooledResource
 
 from . import grid
-from .selectors import opportunity_source, pooled_resource_model
+from .selectors import opportunity_source
 
 
 def verdict_set(
@@ -77,19 +77,18 @@ class ResourceResult:
     created: bool
 
 
-def _fit(model, field_name: str, text: str) -> str:
-    max_length = model._meta.get_field(field_name).max_length
+def _fit(field_name: str, text: str) -> str:
+    max_length = PooledResource._meta.get_field(field_name).max_length
     return text[:max_length] if max_length else text
 
 
 def opportunity_to_resource(*, project, opportunity: grid.Opportunity, user) -> ResourceResult:
     """Create the pooled resource an opportunity suggests (once: a second call finds it)."""
-    model = pooled_resource_model()
-    if model is None:
-        raise LookupError("PooledResource does not exist yet")
     source = opportunity_source(opportunity)
     with transaction.atomic():
-        existing = model.objects.filter(project=project, source_opportunity=source).first()
+        existing = PooledResource.objects.filter(
+            project=project, source_opportunity=source
+        ).first()
         if existing is not None:
             return ResourceResult(existing, created=False)
         notes = (
@@ -98,9 +97,12 @@ def opportunity_to_resource(*, project, opportunity: grid.Opportunity, user) -> 
             f"Besoin de {opportunity.needer} ({opportunity.need_item.label_fr}) : "
             f"{opportunity.need_text}"
         )
-        resource = model(
+        resource = PooledResource(
             project=project,
-            name=_fit(model, "name", f"{opportunity.offer_item.label_fr} — {opportunity.offerer}"),
+            name=_fit(
+                "name",
+                f"{opportunity.offer_item.label_fr} — {opportunity.offerer}",
+            ),
             resource_type=opportunity.resource_type or "other",
             responsible_organisation_id=opportunity.offerer.id,
             notes=notes,

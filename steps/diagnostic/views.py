@@ -381,8 +381,7 @@ def opportunities_page(request, membership):
             "grid": data,
             "items": items,
             "chosen": chosen,
-            "can_create": membership.is_coordinator
-            and selectors.pooled_resource_model() is not None,
+            "can_create": membership.is_coordinator,
         },
     )
 
@@ -392,11 +391,6 @@ def opportunities_page(request, membership):
 def opportunity_to_resource(request, membership):
     project = membership.project
     back = reverse("steps:opportunities", kwargs={"project_slug": project.slug})
-    if selectors.pooled_resource_model() is None:
-        messages.error(
-            request, _("Les ressources mutualisées ne sont pas encore disponibles dans l'outil.")
-        )
-        return redirect(back)
     form = OpportunityForm(request.POST)
     data = selectors.build_grid(project)
     found = {o.key: o for o in grid.opportunities(data.rows, data.resource_types)}

@@ -447,20 +447,6 @@ def test_opportunity_to_resource_refuses_unknown_or_draft_opportunity(world, cli
     assert "Cette opportunité n'existe plus" in text(client.get(response.url))
 
 
-def test_opportunity_to_resource_guard_without_pooled_resources(
-    world, client_as, portraits, monkeypatch
-):
-    """While pooled resources do not exist, the action explains it and changes nothing."""
-    monkeypatch.setattr("steps.diagnostic.selectors.pooled_resource_model", lambda: None)
-    client = client_as(world.coordinator)
-    response = client.post(url("opportunity_to_resource", world.project), {"key": "x"})
-    assert response.status_code == 302
-    assert response.url == url("opportunities", world.project)
-    page = text(client.get(response.url))
-    assert "pas encore disponibles" in page
-    assert "En faire une ressource mutualisée" not in page
-
-
 # Query counts ------------------------------------------------------------------------
 
 
@@ -482,7 +468,7 @@ def test_pages_query_count_does_not_grow_with_organisations(
     )
     client = client_as(world.coordinator)
     # The opportunities page also looks up the resources already made from them.
-    expected = 8 + (name == "opportunities" and selectors.pooled_resource_model() is not None)
+    expected = 8 + (name == "opportunities")
     with django_assert_num_queries(expected):
         response = client.get(url(name, world.project))
     assert response.status_code == 200
