@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    """ChangeRecord moves from steps to projects: state only, the table
+    """ChangeRecord changes owner, steps → projects: state only, the table
     `steps_changerecord` (created by steps 0001) keeps its name and its rows."""
 
     dependencies = [

@@ -77,8 +77,8 @@ def file_name(kind: str, subject: str, when=None) -> str:
     return f"{kind}-{slug}-{when.isoformat()}.pdf"
 
 
-def render(kind: str, context: dict) -> PdfResult:
-    return render_pdf(f"pdf/{kind}.html", context)
+def render(kind: str, context: dict, *, time_limit: float = 0) -> PdfResult:
+    return render_pdf(f"pdf/{kind}.html", context, time_limit=time_limit)
 
 
 def pdf_response(result: PdfResult, filename: str) -> HttpResponse:

@@ -3,6 +3,7 @@
 The PDF is generated in the request (the demo's reports take well under two seconds).
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -18,7 +19,7 @@ from .common import file_name, pdf_response, render
 
 def _download(kind: str, context: dict, subject: str, prefix: str | None = None):
     try:
-        result = render(kind, context)
+        result = render(kind, context, time_limit=settings.PDF_TIME_LIMIT_SECONDS)
     except ReportTooLong as error:
         page = render_to_string(
             "errors/report_too_long.html",
