@@ -196,8 +196,9 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mutualisation <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# PDF reports: past this time (under gunicorn's 30 s) or this HTML size, a report fails
-# with a French message instead of holding a worker (the 30-organisation dossier: ~10 s).
+# PDF reports asked for in a request: past this time (under gunicorn's 30 s) or this HTML
+# size, a report fails with a French message instead of holding a worker (the
+# 30-organisation dossier: 10–17 s).
 PDF_TIME_LIMIT_SECONDS = env.float("PDF_TIME_LIMIT_SECONDS", default=25.0)
 PDF_MAX_HTML_BYTES = env.int("PDF_MAX_HTML_BYTES", default=8_000_000)
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
