@@ -77,6 +77,9 @@ class ReportTooLong(Exception):
         )
 
 
+ALARM_REPEAT_SECONDS = 0.2
+
+
 @contextmanager
 def bounded_time(seconds: float):
     """Interrupt the block with ReportTooLong after `seconds` (SIGALRM).
@@ -92,7 +95,14 @@ def bounded_time(seconds: float):
         yield
         return
 
+    running = [True]
+
     def interrupt(signum, frame):
+        if not running[0]:
+            return
+        # An exception raised where Python cannot pass it on (a __del__, a gc callback)
+        # is dropped: the alarm rings again until one reaches the render.
+        signal.setitimer(signal.ITIMER_REAL, ALARM_REPEAT_SECONDS)
         raise ReportTooLong
 
     previous = signal.signal(signal.SIGALRM, interrupt)
@@ -100,8 +110,14 @@ def bounded_time(seconds: float):
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # an alarm ringing in here is retried, never let out
+            try:
+                running[0] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except ReportTooLong:
+                continue
 
 
 class RefusedURL(ValueError):
