@@ -1,22 +1,16 @@
 """The English translation: a complete catalogue, and main pages free of French UI text.
 
 The .mo file is built from locale/en/LC_MESSAGES/django.po (it is not committed): the
-session fixture compiles it when it is missing or older than the .po, so `pytest` works
-on a fresh clone that has gettext's msgfmt.
+session fixture compiles it in Python (polib) when it is missing or older than the .po, so
+`pytest` works on a fresh clone, without gettext.
 """
 
-import fcntl
-import os
 import re
-import shutil
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.core.signals import setting_changed
 from django.urls import reverse
 
 from projects.demo import COORDINATOR_EMAIL
@@ -24,6 +18,7 @@ from projects.method import STEPS
 from projects.models import User
 from steps.demo import build_demo_project
 from steps.models import PooledResource
+from tests.i18n import compile_catalogues, forget_loaded_catalogues
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 PO_FILE = LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po"
@@ -156,45 +151,12 @@ def test_translation_catalogue_keeps_placeholders(po_entries):
 # --- Compiled catalogue and pages ----------------------------------------------------
 
 
-def _reset_translation_caches():
-    """Forget catalogues loaded before the .mo existed (another test may have used 'en')."""
-    # Django's own test signal handler empties its translation caches on this setting.
-    setting_changed.send(
-        sender=settings._wrapped.__class__,
-        setting="LOCALE_PATHS",
-        value=settings.LOCALE_PATHS,
-        enter=True,
-    )
-
-
 @pytest.fixture(scope="session")
 def compiled_english():
-    """Compile the English .mo when it is missing or stale; fail in CI without msgfmt."""
-    lock_path = Path(tempfile.gettempdir()) / f"compilemessages-{os.getuid()}.lock"
-    with open(lock_path, "w") as lock:  # pytest-xdist workers take turns
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            stale = not MO_FILE.exists() or MO_FILE.stat().st_mtime < PO_FILE.stat().st_mtime
-            if stale:
-                if shutil.which("msgfmt") is None:
-                    message = (
-                        "msgfmt (GNU gettext) is needed to compile the English translation: "
-                        "install the gettext package (apt-get install gettext)."
-                    )
-                    if os.environ.get("CI"):
-                        pytest.fail(message)
-                    pytest.skip(message)
-                call_command(
-                    "compilemessages",
-                    locale=["en"],
-                    ignore_patterns=[".venv", "venv", "node_modules", ".git", "staticfiles"],
-                    verbosity=0,
-                )
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    _reset_translation_caches()
+    """The English catalogue, compiled in Python when missing or stale (tests.i18n)."""
+    compile_catalogues()
     yield MO_FILE
-    _reset_translation_caches()
+    forget_loaded_catalogues()
 
 
 class _ReadableText(HTMLParser):

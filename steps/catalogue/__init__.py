@@ -66,7 +66,7 @@ _PART_HELP: dict[str, Text] = {
     ),
     "appreciation": Text(
         "Pour votre organisation, cet élément est-il une force, une faiblesse ou un "
-        "élément neutre? En croisant ces jugements, le diagnostic repère convergences, "
+        "élément neutre ? En croisant ces jugements, le diagnostic repère convergences, "
         "complémentarités et divergences.",
         "For your organisation, is this item a strength, a weakness or neutral? By "
         "crossing these judgements, the diagnostic spots convergences, "

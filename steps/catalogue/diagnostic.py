@@ -39,10 +39,10 @@ SYNTHESIS = Section(
             code="diagnostic.convergences",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quelles convergences et complémentarités ressortent du croisement?",
+            label_fr="Quelles convergences et complémentarités ressortent du croisement ?",
             label_en="Which convergences and complementarities come out of the comparison?",
             help_fr=(
-                "Les points où les partenaires se ressemblent ouvrent des synergies; ceux "
+                "Les points où les partenaires se ressemblent ouvrent des synergies ; ceux "
                 "où ils diffèrent, comme une force chez l'un et une faiblesse chez "
                 "l'autre, sont souvent les meilleures occasions de mutualiser."
             ),
@@ -56,7 +56,7 @@ SYNTHESIS = Section(
             code="diagnostic.divergences",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quelles divergences majeures faut-il discuter avant d'aller plus loin?",
+            label_fr="Quelles divergences majeures faut-il discuter avant d'aller plus loin ?",
             label_en="Which major divergences must be discussed before going further?",
             help_fr=(
                 "Bien des divergences sont superficielles. Mais une divergence sur un "
@@ -73,7 +73,7 @@ SYNTHESIS = Section(
             code="diagnostic.date-rencontre",
             type=T.DATE,
             scope=S.PROJECT,
-            label_fr="À quelle date les partenaires ont-ils discuté du diagnostic ensemble?",
+            label_fr="À quelle date les partenaires ont-ils discuté du diagnostic ensemble ?",
             label_en="On what date did the partners discuss the diagnostic together?",
             help_fr=(
                 "Le diagnostic se valide en groupe. Garder la date de cette rencontre "
@@ -97,7 +97,7 @@ POTENTIAL = Section(
             code="diagnostic.potentiel",
             type=T.SINGLE_CHOICE,
             scope=S.PROJECT,
-            label_fr="Dans l'ensemble, comment jugez-vous le potentiel de mutualisation?",
+            label_fr="Dans l'ensemble, comment jugez-vous le potentiel de mutualisation ?",
             label_en="Overall, how do you judge the potential for mutualisation?",
             help_fr=(
                 "Ce jugement d'ensemble dit si l'on passe à la modélisation, si l'on "
@@ -115,7 +115,7 @@ POTENTIAL = Section(
             code="diagnostic.justification",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Sur quoi ce jugement repose-t-il?",
+            label_fr="Sur quoi ce jugement repose-t-il ?",
             label_en="What is this judgement based on?",
             help_fr=(
                 "Quelques phrases que les conseils d'administration pourront lire : les "
@@ -130,7 +130,7 @@ POTENTIAL = Section(
             code="diagnostic.pistes",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quelles pistes de mutualisation retenez-vous pour la suite?",
+            label_fr="Quelles pistes de mutualisation retenez-vous pour la suite ?",
             label_en="Which pooling leads do you keep for what comes next?",
             help_fr=(
                 "Les ressources ou les activités à mettre en commun en priorité. Mieux "
@@ -147,7 +147,7 @@ POTENTIAL = Section(
             scope=S.PROJECT,
             label_fr=(
                 "À quel point les partenaires sont-ils prêts à passer à la modélisation "
-                "(1 = pas du tout, 5 = tout à fait)?"
+                "(1 = pas du tout, 5 = tout à fait) ?"
             ),
             label_en=(
                 "How ready are the partners to move on to the modélisation "

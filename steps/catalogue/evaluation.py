@@ -41,7 +41,7 @@ RESULTS = Section(
             code="evaluation.reussites",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Qu'est-ce qui a bien fonctionné?",
+            label_fr="Qu'est-ce qui a bien fonctionné ?",
             label_en="What worked well?",
             help_fr=(
                 "Les pratiques, les décisions et les outils qui ont aidé. Les nommer "
@@ -57,7 +57,7 @@ RESULTS = Section(
             code="evaluation.cibles",
             type=T.SINGLE_CHOICE,
             scope=S.PROJECT,
-            label_fr="Les cibles fixées ont-elles été atteintes?",
+            label_fr="Les cibles fixées ont-elles été atteintes ?",
             label_en="Were the targets met?",
             help_fr=(
                 "Comparez avec les objectifs de l'impulsion et les cibles du plan "
@@ -74,7 +74,7 @@ RESULTS = Section(
             code="evaluation.effets-imprevus",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quels effets imprévus avez-vous observés?",
+            label_fr="Quels effets imprévus avez-vous observés ?",
             label_en="Which unexpected effects have you seen?",
             help_fr=(
                 "Bons ou moins bons : nouveaux liens entre équipes, services améliorés, "
@@ -91,7 +91,7 @@ RESULTS = Section(
             code="evaluation.economies",
             type=T.MONEY,
             scope=S.PROJECT,
-            label_fr="Quelles économies ou quels revenus la mutualisation a-t-elle générés?",
+            label_fr="Quelles économies ou quels revenus la mutualisation a-t-elle générés ?",
             label_en="What savings or income has the mutualisation generated?",
             help_fr=(
                 "Le montant net sur la période, une fois déduits les coûts de "
@@ -107,7 +107,8 @@ RESULTS = Section(
             type=T.SCALE,
             scope=S.PROJECT,
             label_fr=(
-                "Dans l'ensemble, les partenaires sont-ils satisfaits (1 = pas du tout, 5 = très)?"
+                "Dans l'ensemble, les partenaires sont-ils satisfaits "
+                "(1 = pas du tout, 5 = très) ?"
             ),
             label_en="Overall, are the partners satisfied (1 = not at all, 5 = very)?",
             help_fr=(
@@ -131,7 +132,7 @@ ADJUSTMENTS = Section(
             code="evaluation.difficultes",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Qu'est-ce qui a moins bien fonctionné?",
+            label_fr="Qu'est-ce qui a moins bien fonctionné ?",
             label_en="What worked less well?",
             help_fr=(
                 "Sans chercher de coupable : les irritants, les retards, les "
@@ -146,7 +147,7 @@ ADJUSTMENTS = Section(
             code="evaluation.ameliorations",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Que faut-il améliorer, et comment?",
+            label_fr="Que faut-il améliorer, et comment ?",
             label_en="What should be improved, and how?",
             help_fr=(
                 "Des changements précis, qui pourront devenir des actions du prochain "
@@ -158,7 +159,7 @@ ADJUSTMENTS = Section(
             code="evaluation.suite",
             type=T.SINGLE_CHOICE,
             scope=S.PROJECT,
-            label_fr="Pour la suite, que décident les partenaires?",
+            label_fr="Pour la suite, que décident les partenaires ?",
             label_en="What do the partners decide for what comes next?",
             help_fr=(
                 "Une mutualisation évolue : on peut l'ajuster, l'élargir ou y mettre fin "
@@ -174,7 +175,7 @@ ADJUSTMENTS = Section(
             code="evaluation.prochaine",
             type=T.DATE,
             scope=S.PROJECT,
-            label_fr="Quand aura lieu la prochaine évaluation?",
+            label_fr="Quand aura lieu la prochaine évaluation ?",
             label_en="When will the next evaluation take place?",
             help_fr=(
                 "Fixer la date maintenant fait de l'évaluation une habitude plutôt "

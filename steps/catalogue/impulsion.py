@@ -91,7 +91,7 @@ ORGANISATION = Section(
             type=T.LONG_TEXT,
             scope=S.ORGANISATION,
             label_fr=(
-                "Quel besoin pousse votre organisation à vouloir mettre quelque chose en commun?"
+                "Quel besoin pousse votre organisation à vouloir mettre quelque chose en commun ?"
             ),
             label_en="What need drives your organisation to want to pool something?",
             help_fr=(
@@ -110,11 +110,11 @@ ORGANISATION = Section(
             code="impulsion.motivations",
             type=T.MULTI_CHOICE,
             scope=S.ORGANISATION,
-            label_fr="Qu'est-ce qui motive votre organisation?",
+            label_fr="Qu'est-ce qui motive votre organisation ?",
             label_en="What motivates your organisation?",
             help_fr=(
                 "Cochez tout ce qui s'applique. Les motivations se regroupent en trois "
-                "familles; voir côte à côte celles de chaque partenaire aide à repérer tôt "
+                "familles ; voir côte à côte celles de chaque partenaire aide à repérer tôt "
                 "les attentes qui se rejoignent et celles qu'il faudra concilier."
             ),
             help_en=(
@@ -129,7 +129,7 @@ ORGANISATION = Section(
             code="impulsion.benefices",
             type=T.LONG_TEXT,
             scope=S.ORGANISATION,
-            label_fr="Quels bénéfices votre organisation espère-t-elle en retirer?",
+            label_fr="Quels bénéfices votre organisation espère-t-elle en retirer ?",
             label_en="What benefits does your organisation hope to gain?",
             help_fr=(
                 "Une mutualisation doit profiter à chaque partie. Nommer ce que vous "
@@ -145,11 +145,11 @@ ORGANISATION = Section(
             code="impulsion.craintes",
             type=T.LONG_TEXT,
             scope=S.ORGANISATION,
-            label_fr="Qu'est-ce qui vous inquiète dans cette démarche?",
+            label_fr="Qu'est-ce qui vous inquiète dans cette démarche ?",
             label_en="What worries you about this process?",
             help_fr=(
                 "Perte d'autonomie, surcharge de l'équipe, réaction du conseil "
-                "d'administration ou des membres… Une crainte dite tôt se discute; une "
+                "d'administration ou des membres… Une crainte dite tôt se discute ; une "
                 "crainte tue finit souvent par freiner le projet."
             ),
             help_en=(
@@ -164,7 +164,7 @@ ORGANISATION = Section(
             scope=S.ORGANISATION,
             label_fr=(
                 "Quelle énergie votre organisation peut-elle consacrer à la démarche "
-                "(1 = très peu, 5 = beaucoup)?"
+                "(1 = très peu, 5 = beaucoup) ?"
             ),
             label_en=(
                 "How much energy can your organisation give to the process "
@@ -185,7 +185,7 @@ ORGANISATION = Section(
             code="impulsion.heures",
             type=T.NUMBER,
             scope=S.ORGANISATION,
-            label_fr="Combien d'heures par mois pouvez-vous y consacrer?",
+            label_fr="Combien d'heures par mois pouvez-vous y consacrer ?",
             label_en="How many hours a month can you give to it?",
             help_fr=(
                 "Additionnez le temps de l'équipe et des administrateur·rice·s. Ce chiffre "
@@ -200,7 +200,7 @@ ORGANISATION = Section(
             code="impulsion.porteur",
             type=T.SHORT_TEXT,
             scope=S.ORGANISATION,
-            label_fr="Qui portera la démarche dans votre organisation?",
+            label_fr="Qui portera la démarche dans votre organisation ?",
             label_en="Who will carry the process within your organisation?",
             help_fr=(
                 "Le nom ou le rôle de la personne qui fera le lien avec les partenaires. "
@@ -236,7 +236,7 @@ PROJECT = Section(
             code="impulsion.besoin-commun",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quel est le besoin commun aux partenaires?",
+            label_fr="Quel est le besoin commun aux partenaires ?",
             label_en="What is the need the partners have in common?",
             help_fr=(
                 "À partir des besoins de chaque organisation, formulez celui qui les "
@@ -254,7 +254,7 @@ PROJECT = Section(
             code="impulsion.objectif",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quel objectif commun (ou quels objectifs) les partenaires se donnent-ils?",
+            label_fr="Quel objectif commun (ou quels objectifs) les partenaires se donnent-ils ?",
             label_en="What common objective (or objectives) do the partners set themselves?",
             help_fr=(
                 "Un objectif clair et mesurable sert de boussole à chaque étape et devient "
@@ -271,7 +271,7 @@ PROJECT = Section(
             code="impulsion.motivations-partagees",
             type=T.MULTI_CHOICE,
             scope=S.PROJECT,
-            label_fr="Quelles motivations les partenaires ont-ils en commun?",
+            label_fr="Quelles motivations les partenaires ont-ils en commun ?",
             label_en="Which motivations do the partners share?",
             help_fr=(
                 "Retenez celles que tous les partenaires reconnaissent. Les motivations "
@@ -289,11 +289,11 @@ PROJECT = Section(
             code="impulsion.continuum",
             type=T.SINGLE_CHOICE,
             scope=S.PROJECT,
-            label_fr="À ce stade, quelle forme de partage envisagez-vous?",
+            label_fr="À ce stade, quelle forme de partage envisagez-vous ?",
             label_en="At this stage, what form of sharing do you have in mind?",
             help_fr=(
                 "Le partage va du simple prêt à la fusion. Situer le projet sur ce "
-                "continuum aide à ajuster l'effort de formalisation à sa complexité; la "
+                "continuum aide à ajuster l'effort de formalisation à sa complexité ; la "
                 "réponse pourra changer en cours de route."
             ),
             help_en=(
@@ -311,7 +311,7 @@ CONTENT = StepContent(
     about=Text(
         "L'impulsion, c'est le moment de se demander pourquoi mettre des ressources en "
         "commun. Chaque organisation nomme le besoin qui la pousse à chercher des "
-        "partenaires et ce qu'elle espère en retirer; le groupe dégage ensuite le besoin "
+        "partenaires et ce qu'elle espère en retirer ; le groupe dégage ensuite le besoin "
         "et l'objectif qui le rassemblent.",
         "The impulsion is the moment to ask why resources should be pooled. Each "
         "organisation names the need that makes it look for partners and what it hopes to "

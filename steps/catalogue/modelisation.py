@@ -48,10 +48,10 @@ WHOLE = Section(
             code="modelisation.ensemble",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quel « tout » les partenaires forment-ils ensemble?",
+            label_fr="Quel « tout » les partenaires forment-ils ensemble ?",
             label_en="What « whole » do the partners form together?",
             help_fr=(
-                "Un regroupement informel, un consortium, une future organisation? Le "
+                "Un regroupement informel, un consortium, une future organisation ? Le "
                 "« tout » n'a pas toujours d'existence légale : il faut alors décider qui "
                 "agit en son nom et pour quoi."
             ),
@@ -66,7 +66,7 @@ WHOLE = Section(
             code="modelisation.zones",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quelles sont vos zones d'intervention communes?",
+            label_fr="Quelles sont vos zones d'intervention communes ?",
             label_en="What are your shared areas of intervention?",
             help_fr=(
                 "Les territoires, les services ou les activités où le travail commun "
@@ -83,7 +83,7 @@ WHOLE = Section(
             code="modelisation.clientele",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quelle clientèle avez-vous en commun?",
+            label_fr="Quelle clientèle avez-vous en commun ?",
             label_en="Which clientele do you have in common?",
             help_fr=(
                 "Les personnes ou les organisations que le projet sert. Une clientèle "
@@ -100,7 +100,7 @@ WHOLE = Section(
             code="modelisation.complementarite",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Comment tirer le meilleur parti de vos complémentarités?",
+            label_fr="Comment tirer le meilleur parti de vos complémentarités ?",
             label_en="How can you make the most of your complementarities?",
             help_fr=(
                 "Qui fait quoi, selon les forces de chacun. L'asymétrie entre partenaires "
@@ -133,7 +133,7 @@ FRAMEWORK = Section(
             code="modelisation.contrat",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Que doit prévoir l'entente écrite?",
+            label_fr="Que doit prévoir l'entente écrite ?",
             label_en="What must the written agreement provide for?",
             help_fr=(
                 "Les responsabilités de chacun, le partage des coûts et des bénéfices, "
@@ -150,7 +150,7 @@ FRAMEWORK = Section(
             code="modelisation.lettres-patentes",
             type=T.SINGLE_CHOICE,
             scope=S.PROJECT,
-            label_fr="Les lettres patentes d'une organisation doivent-elles être modifiées?",
+            label_fr="Les lettres patentes d'une organisation doivent-elles être modifiées ?",
             label_en="Must an organisation's letters patent be amended?",
             help_fr=(
                 "Si la mutualisation sort des objets prévus dans les lettres patentes, "
@@ -168,7 +168,7 @@ FRAMEWORK = Section(
             code="modelisation.responsable",
             type=T.SHORT_TEXT,
             scope=S.PROJECT,
-            label_fr="Qui est responsable de la ressource mutualisée?",
+            label_fr="Qui est responsable de la ressource mutualisée ?",
             label_en="Who is responsible for the pooled resource?",
             help_fr=(
                 "Un bien qui appartient à tous n'appartient à personne. Désignez "
@@ -185,7 +185,7 @@ FRAMEWORK = Section(
             type=T.SINGLE_CHOICE,
             scope=S.PROJECT,
             label_fr=(
-                "À qui appartient la propriété intellectuelle de ce qui est produit ensemble?"
+                "À qui appartient la propriété intellectuelle de ce qui est produit ensemble ?"
             ),
             label_en="Who owns the intellectual property of what is produced together?",
             help_fr=(
@@ -203,7 +203,7 @@ FRAMEWORK = Section(
             code="modelisation.marque",
             type=T.SHORT_TEXT,
             scope=S.PROJECT,
-            label_fr="Sous quel nom ou quelle marque ce qui est produit sera-t-il présenté?",
+            label_fr="Sous quel nom ou quelle marque ce qui est produit sera-t-il présenté ?",
             label_en="Under which name or brand will what is produced be presented?",
             help_fr=(
                 "Une marque commune donne de la visibilité au projet, mais chaque "
@@ -219,7 +219,7 @@ FRAMEWORK = Section(
             type=T.LONG_TEXT,
             scope=S.PROJECT,
             label_fr=(
-                "Acceptez-vous des contributions inégales, et où se situe le point de rupture?"
+                "Acceptez-vous des contributions inégales, et où se situe le point de rupture ?"
             ),
             label_en="Do you accept unequal contributions, and where is the breaking point?",
             help_fr=(
@@ -253,7 +253,7 @@ ECONOMICS = Section(
             code="modelisation.budget-demarrage",
             type=T.MONEY,
             scope=S.PROJECT,
-            label_fr="Quel budget de démarrage prévoyez-vous?",
+            label_fr="Quel budget de démarrage prévoyez-vous ?",
             label_en="What start-up budget do you plan?",
             help_fr=(
                 "Achats, aménagements, frais juridiques, temps de coordination de la "
@@ -269,7 +269,7 @@ ECONOMICS = Section(
             code="modelisation.cout-coordination",
             type=T.MONEY,
             scope=S.PROJECT,
-            label_fr="Combien coûtera la coordination de la mutualisation chaque année?",
+            label_fr="Combien coûtera la coordination de la mutualisation chaque année ?",
             label_en="How much will coordinating the mutualisation cost each year?",
             help_fr=(
                 "Réservations, planification, facturation, rencontres. Ce coût récurrent "
@@ -285,7 +285,7 @@ ECONOMICS = Section(
             code="modelisation.economies-visees",
             type=T.MONEY,
             scope=S.PROJECT,
-            label_fr="Quelles économies annuelles visez-vous pour l'ensemble des partenaires?",
+            label_fr="Quelles économies annuelles visez-vous pour l'ensemble des partenaires ?",
             label_en="What yearly savings do you aim for across all partners?",
             help_fr=(
                 "Une cible chiffrée, une fois tous les coûts comptés, sera reprise à "

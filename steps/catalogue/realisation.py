@@ -31,7 +31,7 @@ PLANNING = Section(
             code="realisation.mobilisation",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Comment chaque organisation mobilise-t-elle ses parties prenantes?",
+            label_fr="Comment chaque organisation mobilise-t-elle ses parties prenantes ?",
             label_en="How does each organisation bring its stakeholders on board?",
             help_fr=(
                 "Présentations au conseil, rencontres d'équipe, assemblée des membres. La "
@@ -48,7 +48,7 @@ PLANNING = Section(
             code="realisation.porteur",
             type=T.SHORT_TEXT,
             scope=S.PROJECT,
-            label_fr="Qui porte la mise en œuvre au nom des partenaires?",
+            label_fr="Qui porte la mise en œuvre au nom des partenaires ?",
             label_en="Who leads the implementation on the partners' behalf?",
             help_fr=(
                 "Une personne ou une organisation, avec un mandat clair. Un leadership "
@@ -64,7 +64,7 @@ PLANNING = Section(
             type=T.NUMBER,
             scope=S.PROJECT,
             label_fr=(
-                "Combien d'heures de coordination par mois la mise en œuvre demandera-t-elle?"
+                "Combien d'heures de coordination par mois la mise en œuvre demandera-t-elle ?"
             ),
             label_en="How many hours of coordination a month will the implementation need?",
             help_fr=(
@@ -98,7 +98,7 @@ IMPLEMENTATION = Section(
             code="realisation.echeancier-entente",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quel est l'échéancier pour formaliser l'entente de mutualisation?",
+            label_fr="Quel est l'échéancier pour formaliser l'entente de mutualisation ?",
             label_en="What is the timeline to formalise the pooling agreement?",
             help_fr=(
                 "Les étapes jusqu'à la signature : rédaction, révision juridique au "
@@ -114,7 +114,7 @@ IMPLEMENTATION = Section(
             code="realisation.date-entente",
             type=T.DATE,
             scope=S.PROJECT,
-            label_fr="À quelle date visez-vous la signature de l'entente?",
+            label_fr="À quelle date visez-vous la signature de l'entente ?",
             label_en="By what date do you aim to sign the agreement?",
             help_fr=(
                 "Une date cible donne un horizon commun et permet de caler les séances "
@@ -128,7 +128,7 @@ IMPLEMENTATION = Section(
             code="realisation.date-demarrage",
             type=T.DATE,
             scope=S.PROJECT,
-            label_fr="Quand la mise en commun commencera-t-elle concrètement?",
+            label_fr="Quand la mise en commun commencera-t-elle concrètement ?",
             label_en="When will the pooling actually start?",
             help_fr=(
                 "Le premier jour d'utilisation de la ressource mutualisée, même à l'essai. "
@@ -143,7 +143,7 @@ IMPLEMENTATION = Section(
             code="realisation.plan-communication",
             type=T.SINGLE_CHOICE,
             scope=S.PROJECT,
-            label_fr="Un plan de communication est-il nécessaire?",
+            label_fr="Un plan de communication est-il nécessaire ?",
             label_en="Is a communication plan needed?",
             help_fr=(
                 "Quand l'acceptabilité sociale est en jeu, auprès des équipes, des "
@@ -161,7 +161,7 @@ IMPLEMENTATION = Section(
             code="realisation.acceptabilite",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quels enjeux d'acceptabilité prévoyez-vous, et auprès de qui?",
+            label_fr="Quels enjeux d'acceptabilité prévoyez-vous, et auprès de qui ?",
             label_en="Which acceptability issues do you foresee, and with whom?",
             help_fr=(
                 "Une équipe qui craint pour ses postes, des membres attachés à leur "

@@ -24,7 +24,7 @@ IDENTITE = Dimension(
     title_fr="Identité",
     title_en="Identity",
     intro_fr=(
-        "Qui êtes-vous, pour qui et avec qui? C'est sur l'identité que les divergences "
+        "Qui êtes-vous, pour qui et avec qui ? C'est sur l'identité que les divergences "
         "sont les plus lourdes de conséquences : mieux vaut les voir tôt."
     ),
     intro_en=(
@@ -473,7 +473,7 @@ ORGANISATION = Section(
             code="reflexion.perimetre",
             type=T.SHORT_TEXT,
             scope=S.ORGANISATION,
-            label_fr="Quelle partie de votre organisation est concernée par la démarche?",
+            label_fr="Quelle partie de votre organisation est concernée par la démarche ?",
             label_en="Which part of your organisation does the process concern?",
             help_fr=(
                 "Un service, un programme, les fonctions administratives… Le portrait peut "
@@ -490,7 +490,7 @@ ORGANISATION = Section(
             code="reflexion.risques",
             type=T.LONG_TEXT,
             scope=S.ORGANISATION,
-            label_fr="Quels risques voyez-vous, pour vous ou pour le projet?",
+            label_fr="Quels risques voyez-vous, pour vous ou pour le projet ?",
             label_en="What risks do you see, for you or for the project?",
             help_fr=(
                 "Dépendance envers un partenaire, responsabilité d'un bien commun, "
@@ -507,7 +507,7 @@ ORGANISATION = Section(
             code="reflexion.besoins",
             type=T.LONG_TEXT,
             scope=S.ORGANISATION,
-            label_fr="De quoi avez-vous besoin pour participer pleinement à la démarche?",
+            label_fr="De quoi avez-vous besoin pour participer pleinement à la démarche ?",
             label_en="What do you need to take a full part in the process?",
             help_fr=(
                 "Information, accompagnement externe, temps de libération, formation, "
@@ -523,10 +523,10 @@ ORGANISATION = Section(
             code="reflexion.coordination",
             type=T.LONG_TEXT,
             scope=S.ORGANISATION,
-            label_fr="Comment la démarche devrait-elle être coordonnée et gouvernée?",
+            label_fr="Comment la démarche devrait-elle être coordonnée et gouvernée ?",
             label_en="How should the process be coordinated and governed?",
             help_fr=(
-                "Qui anime, qui décide, à quel rythme, avec quels pouvoirs? Une "
+                "Qui anime, qui décide, à quel rythme, avec quels pouvoirs ? Une "
                 "coordination reconnue, aux rôles clairs, est l'une des conditions de "
                 "réussite les plus citées."
             ),
@@ -540,7 +540,7 @@ ORGANISATION = Section(
             code="reflexion.mode-decision",
             type=T.SINGLE_CHOICE,
             scope=S.ORGANISATION,
-            label_fr="Quel mode de décision vous conviendrait entre partenaires?",
+            label_fr="Quel mode de décision vous conviendrait entre partenaires ?",
             label_en="Which way of deciding between partners would suit you?",
             help_fr=(
                 "Chaque organisation a ses habitudes de décision. Les comparer maintenant "
@@ -565,7 +565,7 @@ PROJECT = Section(
             code="reflexion.gouvernance-demarche",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Comment la démarche est-elle coordonnée et gouvernée?",
+            label_fr="Comment la démarche est-elle coordonnée et gouvernée ?",
             label_en="How is the process coordinated and governed?",
             help_fr=(
                 "Résumez ce que les partenaires ont convenu : qui coordonne, avec quels "
@@ -581,7 +581,7 @@ PROJECT = Section(
             code="reflexion.echeance-portraits",
             type=T.DATE,
             scope=S.PROJECT,
-            label_fr="À quelle date les portraits doivent-ils être terminés?",
+            label_fr="À quelle date les portraits doivent-ils être terminés ?",
             label_en="By what date should the portraits be finished?",
             help_fr=(
                 "Une échéance commune garde le rythme et permet de tenir le diagnostic "
@@ -641,7 +641,7 @@ CONTENT = StepContent(
             "bring something.",
         ),
         Text(
-            "Les autres partenaires ne voient votre portrait qu'une fois soumis; prenez le "
+            "Les autres partenaires ne voient votre portrait qu'une fois soumis ; prenez le "
             "temps de le valider à l'interne.",
             "Other partners only see your portrait once it is submitted; take the time to "
             "validate it internally.",

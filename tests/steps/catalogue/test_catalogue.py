@@ -311,3 +311,30 @@ def test_about_method_page_credits_the_sources(client):
         "La fusion",
     ):
         assert expected in page
+
+
+def test_catalogue_french_text_has_a_non_breaking_space_before_double_punctuation():
+    """French typography: « Pourquoi ? », never « Pourquoi? » (espace insécable)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    missing = re.compile(r"[^\s\u00a0\u202f«(\[]([?!;])")
+    wrong = []
+    for path in sorted((Path(__file__).resolve().parents[3] / "steps" / "catalogue").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        french = [
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.keyword) and (node.arg or "").endswith("_fr")
+        ] + [
+            node.args[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Text" and node.args
+        ]
+        for value in french:
+            for constant in ast.walk(value):
+                if isinstance(constant, ast.Constant) and isinstance(constant.value, str):
+                    if missing.search(constant.value):
+                        wrong.append(f"{path.name}:{constant.lineno}")
+    assert wrong == []
