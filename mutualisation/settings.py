@@ -51,8 +51,13 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     # Login throttling: failed attempts are counted in the database (issue 9).
     "axes",
+    # Background jobs: Django's task API (django_tasks) with the database backend, run by
+    # `manage.py db_worker` (issue 16).
+    "django_tasks",
+    "django_tasks_db",
     "projects",
     "steps",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +206,26 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # 30-organisation dossier: 10–17 s).
 PDF_TIME_LIMIT_SECONDS = env.float("PDF_TIME_LIMIT_SECONDS", default=25.0)
 PDF_MAX_HTML_BYTES = env.int("PDF_MAX_HTML_BYTES", default=8_000_000)
+# Background jobs: the database queue in production and under `make run` (several
+# `db_worker` processes, on several hosts, share one PostgreSQL); TASK_BACKEND=immediate
+# runs each job at once in the process that asks for it (the tests).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[env.str("TASK_BACKEND", default="database")]
+    }
+}
+# Mails are sent by jobs in batches; a worker's claim on a mail lasts this long (a worker
+# killed mid-send frees its mail after it; see notifications/delivery.py).
+MAIL_BATCH_SIZE = env.int("MAIL_BATCH_SIZE", default=50)
+MAIL_CLAIM_SECONDS = env.int("MAIL_CLAIM_SECONDS", default=300)
+# Mails sent by jobs link to SITE_URL; without it (development), to this address.
+SITE_URL_FALLBACK = "http://127.0.0.1:8000"
+# The daily digest leaves from this hour (America/Montreal); unsubscribe links last this long.
+DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
+UNSUBSCRIBE_LINK_MAX_AGE_DAYS = env.int("UNSUBSCRIBE_LINK_MAX_AGE_DAYS", default=180)
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
 # Mail abuse: one invitation is sent again at most every N minutes; a person sends at
 # most N new invitations an hour, a project at most N a day (30 organisations fit).

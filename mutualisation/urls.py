@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("compte/", include("projects.auth_urls")),
+    path("notifications/", include("notifications.urls")),
     path("projets/", include("projects.urls")),
     path("projets/<slug:project_slug>/", include("steps.urls")),
 ]

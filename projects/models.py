@@ -45,6 +45,13 @@ class User(AbstractUser):
     username = None
     email = models.EmailField(_("adresse courriel"), unique=True)
     full_name = models.CharField(_("nom complet"), max_length=150, blank=True)
+    # The language of the e-mails this person receives (the pages follow the browser).
+    language = models.CharField(
+        _("langue des courriels"),
+        max_length=10,
+        choices=[("fr-ca", "Français"), ("en", "English")],
+        default="fr-ca",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -209,6 +216,8 @@ class Membership(models.Model):
         help_text=_("Obligatoire pour une organisation partenaire."),
     )
     joined_at = models.DateTimeField(_("membre depuis"), auto_now_add=True)
+    # The previous visit of the project's home: « soumis depuis votre dernière visite ».
+    last_seen_at = models.DateTimeField(_("dernière visite"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("membre")

@@ -10,6 +10,7 @@ from .evaluation.models import (
     Measurement,
     TargetAssessment,
 )
+from .followup.models import StepDeadline
 from .modelling.models import (
     AgreementSection,
     ConsentResponse,
@@ -35,6 +36,7 @@ from .questionnaire.models import (
 from .resources.models import Commitment, PooledResource, UsageRecord
 
 __all__ = [
+    "StepDeadline",
     "Commitment",
     "PooledResource",
     "UsageRecord",

@@ -2,6 +2,7 @@
 
 from .diagnostic.urls import urlpatterns as diagnostic
 from .evaluation.urls import urlpatterns as evaluation
+from .followup.urls import urlpatterns as followup
 from .modelling.urls import urlpatterns as modelling
 from .planning.urls import urlpatterns as planning
 from .questionnaire.urls import urlpatterns as questionnaire
@@ -12,5 +13,13 @@ from .transfer.urls import urlpatterns as transfer
 app_name = "steps"
 
 urlpatterns = (
-    questionnaire + diagnostic + resources + modelling + planning + evaluation + transfer + reports
+    questionnaire
+    + diagnostic
+    + resources
+    + modelling
+    + planning
+    + evaluation
+    + transfer
+    + reports
+    + followup
 )

@@ -13,3 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S3
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT = None  # served through the finders in tests; no collectstatic needed
+# Jobs run at once, in the test's process and transaction; tests of the real worker
+# (tests/notifications/test_worker.py) switch to the database backend.
+os.environ.setdefault("TASK_BACKEND", "immediate")
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -106,6 +106,26 @@ class Indicator(models.Model):
         blank=True,
         related_name="indicators",
     )
+    owner_organisation = models.ForeignKey(
+        "projects.Organisation",
+        verbose_name=_("organisation qui mesure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Elle reçoit un rappel quand une nouvelle mesure est attendue."),
+    )
+    measure_every_months = models.PositiveSmallIntegerField(
+        _("fréquence de mesure"),
+        choices=[
+            (1, _("Chaque mois")),
+            (3, _("Chaque trimestre")),
+            (6, _("Chaque semestre")),
+            (12, _("Chaque année")),
+        ],
+        null=True,
+        blank=True,
+    )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 
     class Meta:

@@ -201,6 +201,14 @@ class ConsentRound(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(_("fermée le"), null=True, blank=True)
+    closes_on = models.DateField(
+        _("réponses attendues au plus tard le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Les organisations qui n'ont pas répondu reçoivent un rappel deux jours avant."
+        ),
+    )
     outcome = models.CharField(_("résultat"), max_length=20, choices=Outcome.choices, blank=True)
 
     class Meta:
