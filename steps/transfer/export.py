@@ -35,6 +35,9 @@ def record_fields(model) -> list:
             continue
         if model._meta.label == "projects.ChangeRecord" and field.name == "object_id":
             continue
+        # A person's last visit is theirs, not the project's: not exported.
+        if model._meta.label == "projects.Membership" and field.name == "last_seen_at":
+            continue
         fields.append(field)
     return fields
 

@@ -4,7 +4,7 @@ Format « mutualisation.projet », version FORMAT_VERSION::
 
     {
       "format": "mutualisation.projet",
-      "format_version": 2,
+      "format_version": 3,
       "exported_at": "2026-11-23T10:00:00+00:00",      # volatile: the only one
       "project": {"slug": …, "name": …, …, "created_by": "<e-mail>",
                   "organisations": ["organisation-1", …]},
@@ -36,11 +36,13 @@ takes the project's slug, or a new one when it is already used.
 from dataclasses import dataclass
 
 FORMAT = "mutualisation.projet"
-FORMAT_VERSION = 2
-# Versions the importer reads. Version 1 (until 2026-12) is the same document: version 2
-# only marks that the change history belongs to the projects app, so a version 1 file
-# is read as it is (`upgrade`).
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+# Versions the importer reads (`upgrade`). Version 1 (until 2026-12) is the same document
+# as version 2, which only marks that the change history belongs to the projects app.
+# Version 3 adds the steps' target dates (`deadlines`) and the fields reminders need
+# (a consent round's closing date, who measures an indicator and how often): an older
+# file has none of them, and is read with an empty `deadlines` list.
+READABLE_VERSIONS = (1, 2, 3)
 # Keys whose value changes from one export to the next of the same data.
 VOLATILE_KEYS = ("exported_at",)
 
@@ -58,6 +60,7 @@ class Section:
 SECTIONS = (
     Section("members", "projects.Membership", "member", "project"),
     Section("step_statuses", "steps.StepStatus", "step-status", "project"),
+    Section("deadlines", "steps.StepDeadline", "deadline", "project"),
     Section("dimensions", "steps.ProjectDimension", "dimension", "project"),
     Section("extra_items", "steps.ExtraPortraitItem", "extra-item", "project"),
     Section("answers", "steps.Answer", "answer", "project"),
@@ -120,6 +123,6 @@ PROJECT_FIELDS = (
 
 def upgrade(document: dict) -> dict:
     """The document in the current version, from any readable version."""
-    if document.get("format_version") == 1:
-        document = {**document, "format_version": 2}
+    if document.get("format_version") in (1, 2):
+        document = {**document, "format_version": 3, "deadlines": document.get("deadlines", [])}
     return document

@@ -20,6 +20,7 @@ from .schema import ORGANISATION_PREFIX, SECTIONS
 CLONED = (
     "members",
     "step_statuses",
+    "deadlines",
     "extra_items",
     "answers",
     "answer_revisions",

@@ -144,11 +144,25 @@ def test_synthetic_project_with_fewer_organisations_keeps_a_valid_document(demo_
     )
 
 
-def test_roundtrip_version_1_file_is_read_as_version_2(demo_document):
-    """A file exported before the history moved to projects (version 1) still imports."""
-    old = {**demo_document, "format_version": 1}
+@pytest.mark.parametrize("version", [1, 2])
+def test_roundtrip_older_file_is_read_in_the_current_version(demo_document, version):
+    """A file exported before the history moved to projects (version 1), or before the
+    target dates (version 2), still imports: without its target dates."""
+    old = {**demo_document, "format_version": version}
+    del old["deadlines"]
     _empty_database()
     import_project(old)
     again = export_project(Project.objects.get())
-    assert again["format_version"] == 2
-    assert _stable(json.loads(json.dumps(again))) == _stable(demo_document)
+    assert again["format_version"] == FORMAT_VERSION == 3
+    assert again["deadlines"] == []
+    assert _stable(json.loads(json.dumps({**again, "deadlines": None}))) == _stable(
+        {**demo_document, "deadlines": None}
+    )
+
+
+def test_roundtrip_keeps_target_dates(demo_document):
+    assert len(demo_document["deadlines"]) == 7
+    _empty_database()
+    project = import_project(demo_document).project
+    assert project.deadlines.count() == 7
+    assert project.deadlines.filter(organisation__isnull=False).count() == 1

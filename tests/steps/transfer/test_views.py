@@ -79,5 +79,5 @@ def test_project_export_query_count_does_not_grow_with_organisations(
     url = reverse("steps:project_export", args=[world.project.slug])
     # Session and access, one query per section (plus the prefetch of the logic links),
     # the organisations and the people: none of them per organisation.
-    with django_assert_num_queries(36):
+    with django_assert_num_queries(37):
         assert client.get(url).status_code == 200
