@@ -91,7 +91,12 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The bell's count of unread notifications, queried only when shown.
+                "notifications.context_processors.unread_notifications",
             ],
+            # The tags of steps/followup/templatetags (the app is `steps`): the to-do
+            # block and the target dates on the pages of `projects`.
+            "libraries": {"followup": "steps.followup.templatetags.followup"},
         },
     },
 ]

@@ -52,7 +52,7 @@ def send_digests(now=None) -> int:
                 body_text=text,
                 body_html=html,
                 headers=headers,
-                next_attempt_at=now,
+                next_attempt_at=timezone.now(),
             )
         )
         done.extend(n.pk for n in notifications)

@@ -9,10 +9,10 @@ from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from mutualisation.formats import format_date, format_percent
+from projects.method import STEPS_BY_CODE
 
 
 class Kind(models.TextChoices):
@@ -38,9 +38,18 @@ def _day(value: str) -> str:
     return format_date(date.fromisoformat(value)) if value else ""
 
 
+# A consent round's outcome, stored as its code (steps.modelling: ConsentRound.Outcome).
+OUTCOMES = {"adopted": gettext_lazy("Adopté"), "rework": gettext_lazy("À retravailler")}
+
+
 def _display(params: dict) -> dict:
-    """The params as words: ISO dates as « 1er avril 2026 », a share as « 14 % »."""
+    """The params as words: ISO dates as « 1er avril 2026 », a share as « 14 % », a step
+    code as its title, an outcome code as its label (other values as they are)."""
     shown = dict(params)
+    if shown.get("step") in STEPS_BY_CODE:
+        shown["step"] = str(STEPS_BY_CODE[shown["step"]].title)
+    if shown.get("outcome") in OUTCOMES:
+        shown["outcome"] = str(OUTCOMES[shown["outcome"]])
     for name in ("deadline", "due_date", "closes_on", "date"):
         if name in shown:
             shown[name] = _day(shown[name])
@@ -50,25 +59,32 @@ def _display(params: dict) -> dict:
 
 
 def title(kind: str, params: dict) -> str:
-    """One line: the notification list, the e-mail's subject (after the project's name)."""
-    p = _display(params)
+    """One line: the notification list, the e-mail's subject (after the project's name).
+    A notification whose stored facts no longer fit its sentence reads as its kind."""
+    try:
+        return _title(kind, _display(params))
+    except (KeyError, TypeError, ValueError):
+        return str(Kind(kind).label) if kind in Kind.values else str(kind)
+
+
+def _title(kind: str, p: dict) -> str:
     match kind:
         case Kind.INVITATION_ACCEPTED:
             return _("%(person)s a rejoint le projet") % p
         case Kind.PORTRAIT_SUBMITTED:
-            return _("%(organisation)s a soumis son questionnaire « %(step)s »") % p
+            return _("%(organisation)s a soumis son questionnaire « %(step)s »") % p
         case Kind.PORTRAIT_REOPENED:
-            return _("Le questionnaire « %(step)s » de %(organisation)s est rouvert") % p
+            return _("Le questionnaire « %(step)s » de %(organisation)s est rouvert") % p
         case Kind.DEADLINE_SOON:
-            return _("Le questionnaire « %(step)s » est attendu le %(deadline)s") % p
+            return _("Le questionnaire « %(step)s » est attendu le %(deadline)s") % p
         case Kind.DEADLINE_PASSED:
-            return _("Le questionnaire « %(step)s » était attendu le %(deadline)s") % p
+            return _("Le questionnaire « %(step)s » était attendu le %(deadline)s") % p
         case Kind.CONSENT_OPENED:
             return _("Une ronde de consentement attend la réponse de votre organisation")
         case Kind.CONSENT_CLOSING:
             return _("La ronde de consentement ferme le %(closes_on)s") % p
         case Kind.CONSENT_CLOSED:
-            return _("Ronde de consentement fermée : %(outcome)s") % p
+            return _("Ronde de consentement fermée : %(outcome)s") % p
         case Kind.VERDICTS_TO_REVIEW:
             count = p.get("count", 0)
             return ngettext(
@@ -77,40 +93,46 @@ def title(kind: str, params: dict) -> str:
                 count,
             ) % {"count": count}
         case Kind.ACTION_ASSIGNED:
-            return _("Action confiée à %(organisation)s : %(action)s") % p
+            return _("Action confiée à %(organisation)s : %(action)s") % p
         case Kind.ACTION_DUE_SOON:
-            return _("Échéance le %(due_date)s : %(action)s") % p
+            return _("Échéance le %(due_date)s : %(action)s") % p
         case Kind.ACTION_OVERDUE:
-            return _("Action en retard depuis le %(due_date)s : %(action)s") % p
+            return _("Action en retard depuis le %(due_date)s : %(action)s") % p
         case Kind.MEASUREMENT_DUE:
-            return _("Une mesure est attendue pour l'indicateur « %(indicator)s »") % p
+            return _("Une mesure est attendue pour l'indicateur « %(indicator)s »") % p
         case Kind.EVALUATION_SCHEDULED:
             return _("Bilan prévu le %(date)s") % p
         case Kind.MENTIONED:
             return _("%(person)s vous a mentionné·e") % p
         case Kind.RELAUNCH:
-            return _("Rappel de la coordination : %(subject)s") % p
+            return _("Rappel de la coordination : %(subject)s") % p
     return str(Kind(kind).label)
 
 
 def body(kind: str, params: dict) -> str:
     """A sentence or two more, for the e-mail (the list shows the title only)."""
-    p = _display(params)
+    try:
+        return _body(kind, _display(params))
+    except (KeyError, TypeError, ValueError):
+        return ""
+
+
+def _body(kind: str, p: dict) -> str:
     match kind:
         case Kind.DEADLINE_SOON | Kind.DEADLINE_PASSED:
             return _(
                 "Votre questionnaire est rempli à %(percent)s. Les réponses déjà saisies "
-                "sont enregistrées : il reste à compléter ce qui manque, puis à le soumettre."
+                "sont enregistrées : il reste à compléter ce qui manque, puis à le soumettre."
             ) % {"percent": p.get("percent", "")}
         case Kind.CONSENT_OPENED | Kind.CONSENT_CLOSING:
             return _(
                 "Lisez la proposition de modèle de fonctionnement et donnez la réponse de "
-                "votre organisation : d'accord, d'accord avec réserves ou objection."
+                "votre organisation : d'accord, d'accord avec réserves ou objection."
             )
         case Kind.VERDICTS_TO_REVIEW:
             return _(
-                "Des portraits ont changé depuis la confirmation de ces verdicts : relisez les "
-                "lignes marquées « à revoir » dans la grille."
+                "Des portraits ont changé depuis la confirmation de ces verdicts : relisez les "
+                "lignes marquées « à revoir » dans la grille."
             )
         case Kind.ACTION_ASSIGNED | Kind.ACTION_DUE_SOON | Kind.ACTION_OVERDUE:
             return _("Mettez à jour son statut et son avancement dans le plan d'action.")

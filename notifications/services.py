@@ -7,6 +7,7 @@ The query count is fixed whatever the number of recipients and projects: the rem
 200 projects go through one call.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -69,8 +70,11 @@ def notify(*, project, users, kind, key, url, params=None, actor=None) -> int:
     return notify_many(events)
 
 
-def notify_many(events) -> int:
-    """Record and send a list of events; each (person, key) once. Return how many are new."""
+def notify_many(events, *, urgent: bool = False) -> int:
+    """Record and send a list of events; each (person, key) once. Return how many are new.
+
+    `urgent` (a coordinator's « Relancer »): mailed at once to those who chose the daily
+    digest too; « aucun courriel » still means none."""
     events = [event for event in events if event.user.is_active]
     if not events:
         return 0
@@ -79,7 +83,10 @@ def notify_many(events) -> int:
     for event in events:
         preference = preferences.get((event.user.pk, event.project.pk))
         if preference is None or preference.wants(event.kind):
-            wanted.append((event, preference.delivery if preference else Delivery.DIGEST))
+            how = preference.delivery if preference else Delivery.DIGEST
+            if urgent and how == Delivery.DIGEST:
+                how = Delivery.IMMEDIATE
+            wanted.append((event, how))
     existing = set(
         Notification.objects.filter(
             user_id__in={e.user.pk for e, _ in wanted}, key__in={e.key for e, _ in wanted}
@@ -173,7 +180,10 @@ def render_mail(*, user, project, items, digest=False):
             "unsubscribe_url": unsubscribe_url,
             "preferences_url": site_url(reverse("notifications:preferences")),
         }
-        subject = " ".join(render_to_string("emails/notification_subject.txt", context).split())
+        # One line; the no-break spaces of French typography stay (« jour : 2 »).
+        subject = re.sub(
+            r"[ \t\r\n]+", " ", render_to_string("emails/notification_subject.txt", context)
+        ).strip()
         text = render_to_string("emails/notification.txt", context)
         html = render_to_string("emails/notification.html", context)
     headers = {

@@ -10,5 +10,5 @@ urlpatterns = [
     path("<int:notification_id>/", views.notification_open, name="open"),
     path("preferences/", views.preferences, name="preferences"),
     # Public: the signed token in the link is the credential (notifications.services).
-    path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("desabonnement/<str:unsubscribe_token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -63,6 +63,7 @@ def object_form_page(
     attributes: dict | None = None,
     history_of=None,
     template: str = OBJECT_FORM,
+    after_save: Callable[[object], object] | None = None,
     **context,
 ):
     """The page of a model form creating or editing one object of a step.
@@ -72,7 +73,8 @@ def object_form_page(
     is shown in `template` with `context`; object_form.html takes `page_title`,
     `parent_title`, `parent_url` and, optionally, `intro`, `delete_url`,
     `delete_summary` and `delete_warning`. `history_of` adds the last changes of that
-    object (as `history`).
+    object (as `history`). `after_save(instance)` runs in the same transaction as the
+    save (to tell people about it: steps/followup/events.py).
     """
     if request.method == "POST" and form.is_valid():
         creating = form.instance.pk is None
@@ -81,6 +83,8 @@ def object_form_page(
             if creating and not claim_once(request):
                 return already_sent(request, _duplicate_url(success_url, context, request))
             instance = save_with_history(form=form, user=request.user, **(attributes or {}))
+            if after_save is not None:
+                after_save(instance)
         messages.success(request, _for(message, instance))
         return redirect(_for(success_url, instance))
     if history_of is not None:

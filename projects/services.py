@@ -13,9 +13,13 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from notifications.kinds import Kind
+from notifications.services import notify
 
 from .models import Invitation, Membership, Organisation, Project, Role, _new_token
 
@@ -240,7 +244,28 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        _tell_coordinators_of(membership)
     return membership
+
+
+def _tell_coordinators_of(membership: Membership) -> None:
+    """The coordinators learn that someone joined (the newcomer, if one, is not told)."""
+    project, user = membership.project, membership.user
+    coordinators = Membership.objects.filter(
+        project=project, role=Role.COORDINATOR
+    ).select_related("user")
+    params = {"person": user.get_full_name() or user.email}
+    if membership.organisation is not None:
+        params["organisation"] = membership.organisation.name
+    notify(
+        project=project,
+        users=[coordinator.user for coordinator in coordinators],
+        kind=Kind.INVITATION_ACCEPTED,
+        key=f"invitation-accepted:{membership.pk}",
+        url=reverse("projects:members", args=[project.slug]),
+        params=params,
+        actor=user,
+    )
 
 
 def account_create_and_accept(*, invitation: Invitation, full_name: str, password: str):

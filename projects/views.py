@@ -5,6 +5,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Count, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,7 +63,7 @@ def project_create(request):
 @project_view(Access.READ)
 def project_home(request, membership):
     project = membership.project
-    return render(
+    response = render(
         request,
         "projects/home.html",
         {
@@ -72,6 +73,10 @@ def project_home(request, membership):
             "organisations": project.organisations.order_by("name"),
         },
     )
+    # After the page (its « À faire pour vous » tells what was submitted since the
+    # previous visit): this visit becomes the last one.
+    Membership.objects.filter(pk=membership.pk).update(last_seen_at=timezone.now())
+    return response
 
 
 @project_view(Access.COORDINATE)

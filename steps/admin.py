@@ -2,6 +2,7 @@
 
 from .diagnostic import admin as diagnostic  # noqa: F401
 from .evaluation import admin as evaluation  # noqa: F401
+from .followup import admin as followup  # noqa: F401
 from .modelling import admin as modelling  # noqa: F401
 from .planning import admin as planning  # noqa: F401
 from .questionnaire import admin as questionnaire  # noqa: F401

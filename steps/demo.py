@@ -6,12 +6,13 @@ from projects.demo import build_demo_people_and_project
 
 from .diagnostic import demo as diagnostic
 from .evaluation import demo as evaluation
+from .followup import demo as followup
 from .modelling import demo as modelling
 from .planning import demo as planning
 from .questionnaire import demo as questionnaire
 from .resources import demo as resources
 
-PARTS = (questionnaire, diagnostic, resources, modelling, planning, evaluation)
+PARTS = (questionnaire, diagnostic, resources, modelling, planning, evaluation, followup)
 
 
 def populate(project):

@@ -9,6 +9,7 @@ from django.forms import modelformset_factory
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from projects.forms import ProjectOrganisationField
 from steps.models import (
     Action,
     EvaluationRound,
@@ -104,11 +105,31 @@ class IndicatorForm(forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = ["name", "unit", "baseline", "target", "data_source", "effect", "action"]
-        error_messages = {"name": {"required": _("Nommez l'indicateur.")}}
+        fields = [
+            "name",
+            "unit",
+            "baseline",
+            "target",
+            "data_source",
+            "effect",
+            "action",
+            "owner_organisation",
+            "measure_every_months",
+        ]
+        field_classes = {"owner_organisation": ProjectOrganisationField}
+        error_messages = {
+            "name": {"required": _("Nommez l'indicateur.")},
+            "measure_every_months": {"invalid_choice": _("Choisissez une fréquence de la liste.")},
+        }
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["owner_organisation"].queryset = project.organisations.order_by("name")
+        self.fields["owner_organisation"].empty_label = _("— Aucune —")
+        self.fields["measure_every_months"].help_text = _(
+            "Avec une organisation qui mesure : elle reçoit un rappel quand une nouvelle "
+            "mesure est attendue."
+        )
         self.fields["effect"].queryset = LogicElement.objects.filter(
             project=project, kind__in=LogicElement.EFFECT_KINDS
         )
@@ -120,6 +141,11 @@ class IndicatorForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("target") is not None and not cleaned.get("unit", "").strip():
             self.add_error("unit", _("Précisez l'unité de la cible."))
+        if cleaned.get("measure_every_months") and not cleaned.get("owner_organisation"):
+            self.add_error(
+                "owner_organisation",
+                _("Choisissez l'organisation qui mesure : c'est elle qui recevra le rappel."),
+            )
         return cleaned
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from mutualisation.formats import format_date
 from projects.history import delete_with_history, record_change, save_with_history, snapshot
+from steps.followup import events
 from steps.models import Action, Improvement, Measurement, TargetAssessment
 
 
@@ -18,13 +19,17 @@ def measurement_add(*, indicator, form, user) -> Measurement:
 def evaluation_round_save(*, project, form, assessments_form, improvements, user):
     """Save a round with its target assessments and its improvements, all or nothing.
 
-    `form`, `assessments_form` and the `improvements` formset are already valid.
+    `form`, `assessments_form` and the `improvements` formset are already valid. A new
+    round with a date to come is told to every member.
     """
     with transaction.atomic():
-        assign = {"created_by": user} if form.instance.pk is None else {}
+        creating = form.instance.pk is None
+        assign = {"created_by": user} if creating else {}
         evaluation_round = save_with_history(form=form, user=user, project=project, **assign)
         _save_assessments(evaluation_round, assessments_form.assessed())
         _save_improvements(evaluation_round, improvements, user)
+        if creating:
+            events.evaluation_scheduled(evaluation_round=evaluation_round, actor=user)
     return evaluation_round
 
 

@@ -1,6 +1,7 @@
 """Forms of the modélisation tools; every message in French, every input kept on error."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.forms import ProjectOrganisationField
@@ -97,7 +98,28 @@ class ConsentOpenForm(forms.Form):
         max_length=2000,
         widget=_rows(2),
         help_text=_("Facultatif : ce qui a changé depuis la dernière ronde, la date visée…"),
+        error_messages={
+            "max_length": _("Le mot aux partenaires compte au plus 2 000 caractères.")
+        },
     )
+    closes_on = forms.DateField(
+        label=_("Réponses attendues au plus tard le"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_(
+            "Facultatif : les organisations qui n'ont pas répondu reçoivent un rappel deux "
+            "jours avant."
+        ),
+        error_messages={"invalid": _("Entrez une date valide (AAAA-MM-JJ).")},
+    )
+
+    def clean_closes_on(self):
+        closes_on = self.cleaned_data.get("closes_on")
+        if closes_on and closes_on < timezone.localdate():
+            raise forms.ValidationError(
+                _("Cette date est passée : choisissez aujourd'hui ou une date à venir.")
+            )
+        return closes_on
 
 
 class ConsentResponseForm(forms.Form):

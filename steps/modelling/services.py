@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.history import record_change, save_with_history, snapshot
+from steps.followup import events
 from steps.models import AgreementSection, ConsentResponse, ConsentRound, OperatingModel
 
 from . import selectors
@@ -18,8 +19,10 @@ def operating_model_save(*, project, form, user) -> OperatingModel:
     return save_with_history(form=form, user=user, project=project, updated_by=user)
 
 
-def consent_round_open(*, project, user, note: str = "") -> ConsentRound:
-    """Open a round on the current operating model; one round at a time per project."""
+def consent_round_open(*, project, user, note: str = "", closes_on=None) -> ConsentRound:
+    """Open a round on the current operating model; one round at a time per project.
+    The partners are told; `closes_on`, the date answers are expected by, brings a
+    reminder two days before to those who have not answered (steps/followup)."""
     operating_model = OperatingModel.objects.filter(project=project).first()
     if operating_model is None:
         raise ConsentError(
@@ -42,8 +45,10 @@ def consent_round_open(*, project, user, note: str = "") -> ConsentRound:
             proposal=selectors.operating_model_summary(operating_model),
             note=note,
             opened_by=user,
+            closes_on=closes_on,
         )
         record_change(instance=consent_round, user=user)
+        events.consent_opened(consent_round=consent_round, actor=user)
     return consent_round
 
 
@@ -70,7 +75,8 @@ def consent_respond(
 
 
 def consent_round_close(*, consent_round: ConsentRound, user) -> ConsentRound:
-    """Close the round: adopted when no organisation objects, else to be reworked."""
+    """Close the round: adopted when no organisation objects, else to be reworked; every
+    member is told the outcome."""
     with transaction.atomic():
         locked = ConsentRound.objects.select_for_update().get(pk=consent_round.pk)
         if not locked.is_open:
@@ -84,6 +90,7 @@ def consent_round_close(*, consent_round: ConsentRound, user) -> ConsentRound:
         locked.closed_by = user
         locked.save()
         record_change(instance=locked, before=before, user=user)
+        events.consent_closed(consent_round=locked, actor=user)
     return locked
 
 

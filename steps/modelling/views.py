@@ -32,10 +32,17 @@ STEP_CODE = "modelisation"
 
 @project_view(Access.READ)
 def operating_model(request, membership):
+    return _operating_model_page(request, membership)
+
+
+def _operating_model_page(request, membership, *, open_form=None, status=200):
+    """The operating model and its rounds; `open_form`: a refused opening, with its input."""
     project = membership.project
     model = selectors.operating_model_of(project)
     rounds = selectors.consent_rounds(project)
     open_round = next((r for r in rounds if r.is_open), None)
+    if open_form is None and membership.is_coordinator and not open_round:
+        open_form = ConsentOpenForm()
     context = step_context(
         membership,
         STEP_CODE,
@@ -44,9 +51,9 @@ def operating_model(request, membership):
         resources=selectors.pooled_resources(project),
         rounds=rounds,
         open_round=open_round,
-        open_form=ConsentOpenForm() if membership.is_coordinator and not open_round else None,
+        open_form=open_form if not open_round else None,
     )
-    return render(request, "steps/modelling/operating_model.html", context)
+    return render(request, "steps/modelling/operating_model.html", context, status=status)
 
 
 @project_view(Access.COORDINATE)
@@ -79,13 +86,13 @@ def consent_open(request, membership):
     project = membership.project
     form = ConsentOpenForm(request.POST)
     if not form.is_valid():
-        messages.error(
-            request, _("Le mot aux partenaires est trop long (2 000 caractères au plus).")
-        )
-        return redirect("steps:operating_model", project_slug=project.slug)
+        return _operating_model_page(request, membership, open_form=form, status=400)
     try:
         consent_round = services.consent_round_open(
-            project=project, user=request.user, note=form.cleaned_data["note"]
+            project=project,
+            user=request.user,
+            note=form.cleaned_data["note"],
+            closes_on=form.cleaned_data["closes_on"],
         )
     except services.ConsentError as error:
         messages.error(request, str(error))

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from projects.history import record_change, snapshot
+from steps.followup import events
 from steps.models import Action, StrategicVision
 
 
@@ -22,3 +23,10 @@ def action_set_status(*, action: Action, status: str, progress: int, user) -> Ac
         action.save(update_fields=["status", "progress", "updated_at"])
         record_change(instance=action, before=before, user=user)
     return action
+
+
+def action_saved(*, action: Action, previous_organisation_id, user) -> None:
+    """After an action is created or edited (in the same transaction): an organisation
+    it is now given to is told (`previous_organisation_id`: None for a new action)."""
+    if action.organisation_id and action.organisation_id != previous_organisation_id:
+        events.action_assigned(action=action, actor=user)

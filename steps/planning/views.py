@@ -450,6 +450,9 @@ def action_create(request, membership):
         form=ActionForm(request.POST or None, project=project),
         step_code=STEP_CODE,
         attributes={"project": project, "created_by": request.user},
+        after_save=lambda saved: services.action_saved(
+            action=saved, previous_organisation_id=None, user=request.user
+        ),
         message=lambda saved: _("Action « %(title)s » ajoutée au plan.") % {"title": saved},
         success_url=_actions_url(membership),
         template="steps/planning/action_form.html",
@@ -464,11 +467,15 @@ def action_edit(request, membership, action_id):
         project=membership.project,
         pk=action_id,
     )
+    previous_organisation_id = action.organisation_id
     return object_form_page(
         request,
         membership,
         form=ActionForm(request.POST or None, instance=action, project=membership.project),
         step_code=STEP_CODE,
+        after_save=lambda saved: services.action_saved(
+            action=saved, previous_organisation_id=previous_organisation_id, user=request.user
+        ),
         message=lambda saved: _("Action « %(title)s » enregistrée.") % {"title": saved},
         success_url=_actions_url(membership),
         template="steps/planning/action_form.html",

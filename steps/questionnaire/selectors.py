@@ -318,6 +318,7 @@ class OrganisationRow:
     status_label: str
     percent: int
     url: str = ""  # its answers to the step, set by the view for visible rows
+    due: object = None  # its target date (steps.followup.deadlines.Due), set by the view
 
 
 def organisation_rows(state: ProjectState, membership, step: str) -> list[OrganisationRow]:
@@ -350,6 +351,7 @@ class DashboardCell:
     status_label: str = ""
     percent: int = 0
     url: str = ""  # the scope's answers, set by the view for visible cells
+    due: object = None  # the scope's target date (steps.followup.deadlines.Due), by the view
 
 
 @dataclass(frozen=True)

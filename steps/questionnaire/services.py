@@ -25,6 +25,7 @@ from projects.history import record_change, snapshot
 from projects.method import STEPS_BY_CODE
 from steps import catalogue
 from steps.catalogue.base import Scope
+from steps.followup import events
 from steps.models import Answer, AnswerRevision, ExtraPortraitItem, ProjectDimension, StepStatus
 
 from . import fields, selectors
@@ -203,6 +204,10 @@ def submit_step(*, project, organisation, step: str, user) -> list:
         status.submitted_at = timezone.now()
         status.submitted_by = user
         status.save()
+        if organisation is not None:
+            events.portrait_submitted(
+                project=project, organisation=organisation, status=status, actor=user
+            )
     return []
 
 
@@ -216,6 +221,10 @@ def reopen_step(*, project, organisation, step: str, user) -> bool:
         status.reopened_at = timezone.now()
         status.reopened_by = user
         status.save()
+        if organisation is not None:
+            events.portrait_reopened(
+                project=project, organisation=organisation, status=status, actor=user
+            )
     return True
 
 

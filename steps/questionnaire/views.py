@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from projects.method import STEPS, STEPS_BY_CODE
 from projects.pages import step_context
 from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, Scope
+from steps.followup.deadlines import describe, project_deadlines, step_is_done
 from steps.listing import url_of_each
 from steps.models import Answer, ExtraPortraitItem, StepStatus
 
@@ -196,6 +198,11 @@ def _render_org_page(request, membership, step, organisation, state, *, form=Non
         "organisation": organisation,
         "status_row": state.status_row(step.code, organisation.pk),
         "progress": state.progress(step.code, organisation.pk),
+        "due": describe(
+            project_deadlines(project).for_step(step.code, organisation),
+            timezone.localdate(),
+            status == Status.SUBMITTED,
+        ),
         "editable": editable,
         "can_reopen": membership.is_coordinator and status == Status.SUBMITTED,
         "form": form,
@@ -222,6 +229,10 @@ def _render_step_page(request, membership, step, state, *, form=None, missing=()
     rows = _question_rows(form, project) if project_visible else {}
     has_organisations = selectors.has_organisation_scope(step.code)
     own = membership.organisation if membership.is_partner else None
+    organisation_rows = (
+        _organisation_rows(state, membership, step.code) if has_organisations else []
+    )
+    step_due, own_due = _step_deadlines(project, state, step, organisation_rows, own)
     context = _base_context(membership, step) | {
         "form": form,
         "editable": editable,
@@ -231,14 +242,45 @@ def _render_step_page(request, membership, step, state, *, form=None, missing=()
         "can_reopen": membership.is_coordinator and status == Status.SUBMITTED,
         "sections": _sections(step.code, Scope.PROJECT, rows),
         "missing": list(missing),
-        "organisation_rows": (
-            _organisation_rows(state, membership, step.code) if has_organisations else []
-        ),
+        "organisation_rows": organisation_rows,
         "has_organisations": has_organisations,
         "own_organisation": own,
+        "step_due": step_due,
+        "own_due": own_due,
         "autosave_url": reverse("steps:autosave", args=[project.slug]),
     }
     return render(request, "steps/step.html", context)
+
+
+def _step_deadlines(project, state, step, organisation_rows, own):
+    """The step's target date (done once every scope submitted), each organisation's,
+    and the partner's own organisation's when it has a date of its own."""
+    deadlines = project_deadlines(project)
+    today = timezone.localdate()
+    step_due = describe(
+        deadlines.step_date(step.code),
+        today,
+        step_is_done(
+            step.code,
+            state.status,
+            [organisation.pk for organisation in state.organisations],
+            organisation_scope=selectors.has_organisation_scope(step.code),
+        ),
+    )
+    for row in organisation_rows:
+        row.due = describe(
+            deadlines.for_step(step.code, row.organisation),
+            today,
+            row.status == Status.SUBMITTED,
+        )
+    own_due = None
+    if own is not None and deadlines.own_date(step.code, own) is not None:
+        own_due = describe(
+            deadlines.for_step(step.code, own),
+            today,
+            state.status(step.code, own.pk) == Status.SUBMITTED,
+        )
+    return step_due, own_due
 
 
 def _save_all(request, membership, step, organisation):
@@ -737,6 +779,7 @@ def dashboard(request, membership):
     for entry in missing:
         entry.url = page_url(entry.step.code, entry.organisation)
         entry.link = entry.url if entry.organisation else entry.url + "#questionnaire-projet"
+    step_dues, late = _dashboard_deadlines(project, state, rows)
     return render(
         request,
         "steps/dashboard.html",
@@ -746,5 +789,42 @@ def dashboard(request, membership):
             "steps": STEPS,
             "rows": rows,
             "missing": missing,
+            "step_columns": list(zip(STEPS, step_dues, strict=True)),
+            "late_organisations": late,
         },
     )
+
+
+def _dashboard_deadlines(project, state, rows):
+    """Each step's target date (done once every scope submitted), each cell's (the
+    organisation's own for the questionnaires) and the organisations late on one."""
+    deadlines = project_deadlines(project)
+    today = timezone.localdate()
+    organisation_ids = [organisation.pk for organisation in state.organisations]
+    step_dues = [
+        describe(
+            deadlines.step_date(step.code),
+            today,
+            step_is_done(
+                step.code,
+                state.status,
+                organisation_ids,
+                organisation_scope=selectors.has_organisation_scope(step.code),
+            ),
+        )
+        for step in STEPS
+    ]
+    late = set()
+    for row in rows:
+        organisation = row.organisation
+        for cell in row.cells:
+            if not cell.applies:
+                continue
+            cell.due = describe(
+                deadlines.for_step(cell.step.code, organisation),
+                today,
+                cell.status == Status.SUBMITTED,
+            )
+            if organisation is not None and cell.due is not None and cell.due.is_late:
+                late.add(organisation.pk)
+    return step_dues, late

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from notifications.services import unsubscribe_token
 from projects.demo import ADVISOR_EMAIL, COORDINATOR_EMAIL, DEMO_ORGANISATIONS, demo_organisation
 from projects.models import Invitation, Role, User
 from steps.demo import build_demo_project
@@ -236,4 +237,15 @@ PAGES: dict[str, tuple[str | None, PathOf]] = {
         lambda d: d.url("steps:evaluation_round_edit", d.evaluation_round.pk),
     ),
     "sauvegarde": (COORD, lambda d: d.url("steps:project_transfer")),
+    "echeances": (COORD, lambda d: d.url("steps:deadlines")),
+    "relancer": (COORD, lambda d: d.url("steps:relaunch")),
+    "notifications": (PARTNER, lambda d: reverse("notifications:list")),
+    "mes-notifications": (COORD, lambda d: reverse("notifications:preferences")),
+    "desabonnement": (
+        ANONYMOUS,
+        lambda d: reverse(
+            "notifications:unsubscribe",
+            args=[unsubscribe_token(User.objects.get(email=PARTNER), d.project)],
+        ),
+    ),
 }

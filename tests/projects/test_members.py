@@ -54,8 +54,8 @@ def test_members_page_query_count_is_constant(world, client_as, django_assert_nu
         MembershipFactory(project=world.project, role=Role.PARTNER, organisation=organisation)
         InvitationFactory(project=world.project, organisation=organisation)
     client = client_as(world.coordinator)
-    # Session, user, membership, members with users and organisations, invitations.
-    with django_assert_num_queries(5):
+    # Session, user, membership, members with users and organisations, invitations, the bell.
+    with django_assert_num_queries(6):
         client.get(_url("members", world))
 
 

@@ -211,7 +211,7 @@ def test_indicators_page_query_count(world, client_as, django_assert_num_queries
         indicator = IndicatorFactory(project=world.project, effect=effect, action=action)
         MeasurementFactory.create_batch(3, indicator=indicator)
     client = client_as(world.coordinator)
-    # session, user, membership, indicators (with effect and action), measurements
-    with django_assert_num_queries(5):
+    # session, user, membership, indicators (with effect and action), measurements, the bell
+    with django_assert_num_queries(6):
         response = client.get(_url(world, "indicators"))
     assert len(response.context["cards"]) == organisations

@@ -160,5 +160,5 @@ def test_logic_model_page_query_count(world, client_as, django_assert_num_querie
             previous.leads_to.add(element)
         previous = element
     client = client_as(world.coordinator)
-    with django_assert_num_queries(5):  # session, user, membership, elements, links
+    with django_assert_num_queries(6):  # session, user, membership, elements, links, bell
         assert client.get(_url(world, "logic_model")).status_code == 200

@@ -222,8 +222,9 @@ def test_rounds_page_query_count(world, client_as, django_assert_num_queries, or
         for improvement in ImprovementFactory.create_batch(2, evaluation_round=evaluation_round):
             services.improvement_to_action(improvement=improvement, user=world.coordinator)
     client = client_as(world.coordinator)
-    # session, user, membership, rounds, assessments with indicators, improvements with actions
-    with django_assert_num_queries(6):
+    # session, user, membership, rounds, assessments with indicators, improvements with actions,
+    # the bell
+    with django_assert_num_queries(7):
         response = client.get(_url(world, "evaluation_rounds"))
     assert len(evaluation_rounds(world.project)) == len(response.context["rounds"]) == 2
 

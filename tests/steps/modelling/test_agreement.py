@@ -308,7 +308,7 @@ def test_agreement_page_query_count_is_constant(n, client, django_assert_num_que
     user = UserFactory()
     Membership.objects.create(user=user, project=project, role=Role.COORDINATOR)
     client.force_login(user)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(reverse("steps:agreement", kwargs={"project_slug": project.slug}))
     assert response.status_code == 200
 

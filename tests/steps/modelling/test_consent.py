@@ -240,6 +240,6 @@ def test_consent_round_page_query_count_is_constant(n, client, django_assert_num
         "steps:consent_round",
         kwargs={"project_slug": project.slug, "consent_round_id": consent_round.pk},
     )
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert len(response.context["state"].rows) == n

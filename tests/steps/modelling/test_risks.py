@@ -278,6 +278,6 @@ def test_risks_page_query_count_is_constant(n, client, django_assert_num_queries
     user = UserFactory()
     Membership.objects.create(user=user, project=project, role=Role.COORDINATOR)
     client.force_login(user)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("steps:risks", kwargs={"project_slug": project.slug}))
     assert response.context["heat_map"].total == n

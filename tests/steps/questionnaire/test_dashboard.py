@@ -19,13 +19,16 @@ pytestmark = pytest.mark.usefixtures("small_catalogue")
 Status = StepStatus.Status
 
 # Session, user, membership, then: organisations, answers, statuses, dimensions, extra items.
-DASHBOARD_QUERIES = 8
-ORG_PAGE_QUERIES = 9  # + the organisation itself
+# Every page counts the bell of the top bar (unread notifications); the dashboard and the
+# step pages and an organisation's answers read the target dates (one query).
+DASHBOARD_QUERIES = 10
+ORG_PAGE_QUERIES = 11  # + the organisation itself
 # A step page reads the project's answers whole and the organisations' progress apart;
 # the portrait's dimensions and extra items only for réflexion; no organisation answers
 # the diagnostic.
-STEP_PAGE_QUERIES = {"impulsion": 7, "reflexion": 9, "diagnostic": 6}
-SYNTHESIS_QUERIES = 6  # session, user, membership, organisations, answers, statuses
+STEP_PAGE_QUERIES = {"impulsion": 9, "reflexion": 11, "diagnostic": 8}
+# session, user, membership, organisations, answers, statuses, the bell
+SYNTHESIS_QUERIES = 7
 
 
 def add_organisations(world, count):
