@@ -1,5 +1,6 @@
 # Mutualisation — the two commands a newcomer needs:
 #   make run    installs what is missing, migrates, loads the demo, serves http://127.0.0.1:8000
+#               with one background job worker (db_worker); Ctrl-C stops both
 #   make test   lint + the whole suite on SQLite, then again on a throwaway PostgreSQL
 # Also: make check (lint + the quick tests: neither slow nor browser), make lint, make format,
 # make migrations-check, make clean.
@@ -33,7 +34,7 @@ NPM_STAMP := node_modules/.stamp-npm
 	translations install install-dev assets clean bench loadtest lock
 
 help:
-	@echo "make run              installe, migre, charge la démo et sert http://127.0.0.1:8000"
+	@echo "make run              installe, migre, charge la démo et sert http://127.0.0.1:8000 (avec un worker de tâches)"
 	@echo "make test             lint + tests sur SQLite, puis sur PostgreSQL si disponible"
 	@echo "make check            lint + tests rapides sur SQLite (ni « slow » ni navigateur)"
 	@echo "make lint             ruff check et ruff format --check"
@@ -90,10 +91,20 @@ translations: $(RUNTIME_STAMP)
 	msgattrib --clear-fuzzy --empty -o $(FR_PO) $(FR_PO)
 	msgen -o $(FR_PO) $(FR_PO)
 
+# The site and one job worker (mails printed here: console backend) run together. Ctrl-C
+# reaches both; if the server ends on its own, the worker is stopped (TERM: it finishes
+# its job first). The worker does not reload on code changes: restart `make run` after
+# changing a job. `send_reminders --schedule` puts the hourly job in the queue.
 run: install assets messages
 	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	DEBUG=1 $(PY) manage.py demo
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 $(PY) manage.py send_reminders --schedule
+	@export DEBUG=1; $(PY) manage.py db_worker --no-reload & worker=$$!; \
+		trap 'for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 $$worker 2>/dev/null || break; \
+			sleep 0.3; done; kill -TERM $$worker 2>/dev/null || true; \
+			wait $$worker 2>/dev/null || true' EXIT; \
+		echo "== Site : http://127.0.0.1:8000 · tâches : db_worker (processus $$worker) · Ctrl-C arrête les deux =="; \
+		$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -137,7 +137,9 @@ def test_bench_writes_json_with_pages_downloads_and_reports(tmp_path, monkeypatc
     monkeypatch.setattr(bench, "measure_reports", measure_reports)
     path = tmp_path / "bench.json"
 
-    call_command("bench", runs=1, organisations=3, json_file=str(path), stdout=StringIO())
+    call_command(
+        "bench", runs=1, organisations=3, json_file=str(path), projects=4, stdout=StringIO()
+    )
 
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["format"] == bench.JSON_FORMAT
@@ -152,6 +154,60 @@ def test_bench_writes_json_with_pages_downloads_and_reports(tmp_path, monkeypatc
     assert document["round_trip_us"] > 0
     assert measured == [3]
     assert document["reports"][0]["flags"] == ["< 5 pages/s"]
+    assert [row["label"] for row in document["todo"]] == ["coordination"] * 2 + ["partenaire"] * 2
+    assert document["workers"]["skipped"]
+    one, every, again = document["reminders"]["rows"]
+    assert (one["projects"], every["projects"]) == (1, 4)
+    assert one["queries"] == every["queries"] and every["flags"] == []
+    assert again["reminders"] == 0  # a second pass sends nothing new
+
+
+def test_bench_statements_count_a_split_bulk_insertion_once():
+    """Consecutive INSERTs into one table are one insertion; anything between splits."""
+    queries = [
+        {"sql": 'SELECT "a" FROM "t"'},
+        {"sql": 'INSERT INTO "n" ("a") VALUES (1)'},
+        {"sql": 'INSERT INTO "n" ("a") VALUES (2)'},
+        {"sql": 'INSERT INTO "m" ("a") VALUES (3)'},
+        {"sql": 'UPDATE "n" SET "a" = 1'},
+        {"sql": 'INSERT INTO "n" ("a") VALUES (4)'},
+    ]
+    assert bench.statements(queries) == 5
+
+
+def test_bench_follow_up_tables_print_flags_and_skipped_workers():
+    """The « À faire » rows flag more than 3 added queries, the reminders a query count
+    that differs with the number of projects; absent workers say why."""
+    todo = {
+        "label": "partenaire",
+        "organisations": 30,
+        "queries": 12,
+        "queries_without": 8,
+        "added": 4,
+        "ms": 9.0,
+        "ms_without": 7.0,
+        "flags": ["> 3 requêtes"],
+    }
+    rows = [
+        {"label": label, "projects": n, "seconds": 0.5, "queries": q, "raw_queries": q + 2}
+        | {"reminders": 10, "digests": 3}
+        for label, n, q in (("1 projet", 1, 20), ("200 projets", 200, 22))
+    ]
+    rows[1]["flags"] = ["requêtes variables"]
+    document = {
+        "todo": [todo],
+        "workers": {"skipped": "--no-workers"},
+        "reminders": {"rows": rows, "setup_seconds": 12.0},
+    }
+    out = StringIO()
+    bench.Command(stdout=out).print_followup(document)
+    text = out.getvalue()
+
+    partner = next(line for line in text.splitlines() if line.startswith("partenaire"))
+    assert "> 3 requêtes" in partner
+    assert "Workers db_worker : non mesurés (--no-workers)." in text
+    many = next(line for line in text.splitlines() if line.startswith("200 projets"))
+    assert "requêtes variables" in many and "(24)" in many
 
 
 def test_bench_compare_flags_pages_over_the_target():

@@ -12,6 +12,13 @@ Downloads (the JSON backup) are listed apart: a file, not a page, so no 4 × tar
 PDF reports: `steps.reports.bench.measure_reports(project)` when that module exists
 (each report's time, bare WeasyPrint time of the same HTML, pages, peak memory).
 
+Follow-up and jobs (issue 16): the queries the « À faire pour vous » block adds to the
+project home (home page with the block minus home page without it, coordinator and
+partner, at 3 and N organisations); 1 000 mails sent by 2 `db_worker` processes
+(PostgreSQL only: subprocesses on the bench's database); `send_reminders` for the large
+project with 6 people per organisation, then for 200 projects in one pass, whose query
+counts must be equal (a bulk insertion split into several INSERTs counts once).
+
 `--json FILE` writes the results; `manage.py bench_compare a.json b.json` compares two
 runs page by page (make bench: PostgreSQL against SQLite).
 """
@@ -20,27 +27,44 @@ import json
 import os
 import platform
 import statistics
+import subprocess
+import sys
 import time
 import warnings
+from collections import Counter
+from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
+from unittest import mock
+from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connection, reset_queries
 from django.db.backends.signals import connection_created
+from django.db.models import Max, Min
 from django.http import HttpResponse
 from django.template import engines
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path, reverse
+from django.utils import timezone
+from django_tasks import TaskResultStatus
 
+from notifications import delivery
+from notifications.models import OutgoingMail
 from projects.method import STEPS
-from projects.models import Project
+from projects.models import Membership, Project, Role
 from steps.demo import build_demo_project
-from steps.models import PooledResource
+from steps.followup.reminders import send_reminders
+from steps.followup.templatetags import followup as followup_tags
+from steps.models import PooledResource, StepDeadline
 from steps.reports.bench import measure_reports
 from steps.transfer.export import export_project
-from steps.transfer.synthetic import build_synthetic_project
+from steps.transfer.importer import import_project
+from steps.transfer.synthetic import build_synthetic_project, synthetic_document
 
 REFERENCE_TABLE = engines["django"].from_string(
     """{% extends "base.html" %}
@@ -56,6 +80,9 @@ REFERENCE_TABLE = engines["django"].from_string(
 TARGET_RATIO = 4
 TARGET_PDF_OVERHEAD = 0.20
 TARGET_PAGES_PER_SECOND = 5
+# Issue 16: the « À faire » block adds at most this many queries to the project home.
+TARGET_TODO_QUERIES = 3
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 HEADER = [f"Colonne {n}" for n in range(1, 9)]
 ROWS = [[f"Ligne {r}, valeur {c}" for c in range(1, 9)] for r in range(1, 51)]
 JSON_FORMAT = "mutualisation.bench"
@@ -292,6 +319,267 @@ def page_flags(ratio, small_queries, queries):
     return flags
 
 
+def statements(queries):
+    """The number of queries, a bulk insertion split into several INSERTs into one table
+    counted once: SQLite takes at most 999 parameters per query, and a job is queued per
+    MAIL_BATCH_SIZE mails, so their number follows the data, not the number of queries
+    the code makes."""
+    count, previous = 0, None
+    for query in queries:
+        sql = query["sql"]
+        table = sql.split("(", 1)[0] if sql.startswith("INSERT") else None
+        if table is None or table != previous:
+            count += 1
+        previous = table
+    return count
+
+
+def measure_todo(members, runs):
+    """What the « À faire pour vous » block adds to the project home: the home's queries
+    and median time with the block, then with an empty to-do (the block's reading of
+    the database left out), for each (label, size, membership) of `members`."""
+    empty = SimpleNamespace(items=[], deadlines=None, step_dues={})
+    rows = []
+    for label, size, membership in members:
+        client = Client()
+        client.force_login(membership.user)
+        url = reverse("projects:home", args=[membership.project.slug])
+        with_block = count_queries(client, url)
+        with mock.patch.object(followup_tags, "followup_for", lambda *args, **kwargs: empty):
+            without = count_queries(client, url)
+            bare = [ms for ms, _cpu in time_urls(client, [url], runs)[url]]
+        full = [ms for ms, _cpu in time_urls(client, [url], runs)[url]]
+        added = with_block - without
+        rows.append(
+            {
+                "label": label,
+                "organisations": size,
+                "queries": with_block,
+                "queries_without": without,
+                "added": added,
+                "ms": statistics.median(full),
+                "ms_without": statistics.median(bare),
+                "flags": [f"> {TARGET_TODO_QUERIES} requêtes"]
+                if added > TARGET_TODO_QUERIES
+                else [],
+            }
+        )
+    return rows
+
+
+def database_url():
+    """The bench's PostgreSQL database as a DATABASE_URL, for the worker processes."""
+    db = connection.settings_dict
+    user, password = quote(db["USER"] or "", safe=""), quote(db["PASSWORD"] or "", safe="")
+    host = quote(db["HOST"] or "localhost", safe="")
+    return f"postgres://{user}:{password}@{host}:{db['PORT'] or 5432}/{quote(db['NAME'])}"
+
+
+def measure_workers(mails, workers=2):
+    """`mails` mails queued in jobs of MAIL_BATCH_SIZE, sent by `workers` processes of
+    `manage.py db_worker --batch` on this database (mail backend in memory)."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    stamp = now.strftime("%Y%m%d%H%M%S%f")
+    created = OutgoingMail.objects.bulk_create(
+        [
+            OutgoingMail(
+                key=f"bench:{stamp}:{number}",
+                to=f"personne-{number}@bench.exemple.org",
+                subject=f"Banc d'essai : courriel {number}",
+                body_text=f"Bonjour,\n\nCeci est le courriel {number} du banc d'essai.\n",
+                body_html=f"<p>Bonjour,</p><p>Ceci est le courriel {number} du banc d'essai.</p>",
+                next_attempt_at=now,
+            )
+            for number in range(mails)
+        ]
+    )
+    ids = sorted(mail.pk for mail in created)
+    # Jobs already waiting (building the projects may have queued some) wait a day
+    # longer, so that the workers send the bench's mails only; put back afterwards.
+    waiting = dict(
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY).values_list("pk", "run_after")
+    )
+    DBTaskResult.objects.filter(pk__in=waiting).update(run_after=now + timedelta(days=1))
+    with override_settings(TASKS=DATABASE_TASKS):
+        delivery.enqueue_delivery(ids)
+    jobs = list(
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+        .exclude(pk__in=waiting)
+        .values_list("pk", flat=True)
+    )
+    environment = os.environ | {
+        "DATABASE_URL": database_url(),
+        "TASK_BACKEND": "database",
+        "EMAIL_URL": "memorymail://",  # never a real mail server, whatever .env says
+    }
+    command = [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "-v",
+        "0",
+    ]
+    started = time.perf_counter()
+    processes = [
+        subprocess.Popen(  # noqa: S603 — fixed arguments, our own manage.py
+            command,
+            cwd=settings.BASE_DIR,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _worker in range(workers)
+    ]
+    for process in processes:
+        _out, errors = process.communicate(timeout=600)
+        if process.returncode:
+            raise CommandError(f"db_worker a échoué ({process.returncode}) : {errors[-2000:]}")
+    elapsed = time.perf_counter() - started
+    for run_after in set(waiting.values()):
+        DBTaskResult.objects.filter(
+            pk__in=[pk for pk, value in waiting.items() if value == run_after]
+        ).update(run_after=run_after)
+    results = DBTaskResult.objects.filter(pk__in=jobs)
+    span = results.aggregate(first=Min("started_at"), last=Max("finished_at"))
+    sending = (span["last"] - span["first"]).total_seconds()
+    outcome = Counter()
+    used = set()
+    for value, worker_ids in results.values_list("return_value", "worker_ids"):
+        outcome.update(value or {})
+        used.update(worker_ids)
+    sent = OutgoingMail.objects.filter(pk__in=ids, status=OutgoingMail.Status.SENT).count()
+    flags = []
+    if sent != mails:
+        flags.append(f"{mails - sent} non envoyés")
+    if outcome["sent"] != mails or outcome["skipped"]:
+        flags.append("envois en trop")
+    return {
+        "mails": mails,
+        "workers": workers,
+        "workers_used": len(used),
+        "jobs": len(jobs),
+        "sent": sent,
+        "seconds": elapsed,
+        "sending_seconds": sending,
+        "mails_per_second": mails / sending if sending else 0.0,
+        "flags": flags,
+    }
+
+
+def add_partners(project, per_organisation):
+    """Partners until each organisation of `project` has `per_organisation` of them;
+    return the number of partners."""
+    have = Counter(
+        Membership.objects.filter(project=project, role=Role.PARTNER).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    User = get_user_model()
+    password = make_password(None)
+    wanted = [
+        (organisation, number)
+        for organisation in project.organisations.order_by("pk")
+        for number in range(have[organisation.pk], per_organisation)
+    ]
+    users = User.objects.bulk_create(
+        [
+            User(
+                email=f"personne-{project.pk}-{organisation.pk}-{number}@bench.exemple.org",
+                full_name=f"Personne {number + 1} ({organisation.pk})",
+                password=password,
+            )
+            for organisation, number in wanted
+        ]
+    )
+    Membership.objects.bulk_create(
+        [
+            Membership(user=user, project=project, role=Role.PARTNER, organisation=organisation)
+            for user, (organisation, _number) in zip(users, wanted, strict=True)
+        ]
+    )
+    return Membership.objects.filter(project=project, role=Role.PARTNER).count()
+
+
+def build_small_projects(template, total):
+    """Projects of 3 organisations (the demo's document) until `total` are active;
+    without their history, which reminders never read (twice as fast to import)."""
+    have = Project.objects.filter(status=Project.Status.ACTIVE).count()
+    for number in range(have + 1, total + 1):
+        document = synthetic_document(template, organisations=3, resources=1, actions=10)
+        document["answer_revisions"] = document["change_records"] = []
+        document["project"]["slug"] = f"rappels-{number}"
+        document["project"]["name"] = f"Projet des rappels {number}"
+        import_project(document)
+
+
+def set_deadlines(today):
+    """In each project without target dates: impulsion 3 days late, réflexion tomorrow,
+    so that every project has reminders to send."""
+    bare = Project.objects.filter(deadlines__isnull=True).values_list("pk", flat=True)
+    StepDeadline.objects.bulk_create(
+        [
+            StepDeadline(project_id=pk, step=step, due_date=today + timedelta(days=days))
+            for pk in bare
+            for step, days in (("impulsion", -3), ("reflexion", 1))
+        ]
+    )
+
+
+def run_reminders(label, now, projects=None):
+    """One pass of send_reminders: time, queries (raw and with bulk insertions counted
+    once), what it sent."""
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        start = time.perf_counter()
+        counts = send_reminders(now, projects=projects)
+        elapsed = time.perf_counter() - start
+    skip = {"projects", "digests", "requeued"}
+    return {
+        "label": label,
+        "projects": counts["projects"],
+        "seconds": elapsed,
+        "queries": statements(queries.captured_queries),
+        "raw_queries": len(queries),
+        "reminders": sum(value for key, value in counts.items() if key not in skip),
+        "digests": counts.get("digests", 0),
+    }
+
+
+def measure_reminders(large, template, *, projects, people):
+    """send_reminders for the large project with `people` partners per organisation,
+    then for `projects` projects in one pass, then that pass again (nothing new)."""
+    started = time.perf_counter()
+    partners = add_partners(large, people)
+    build_small_projects(template, projects)
+    # At the hour of the daily digest if it has not come yet today: digests measured too.
+    now = timezone.localtime()
+    if now.hour < settings.DIGEST_HOUR:
+        now = now.replace(hour=settings.DIGEST_HOUR, minute=0, second=0, microsecond=0)
+    set_deadlines(now.date())
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    organisations = large.organisations.count()
+    setup = time.perf_counter() - started
+    with override_settings(TASKS=DATABASE_TASKS):
+        rows = [
+            run_reminders(
+                f"1 projet ({organisations} org. × {people} pers.)", now, projects=[large]
+            ),
+            run_reminders(f"{projects} projets", now),
+            run_reminders(f"{projects} projets, 2e passe", now),
+        ]
+    one, many = rows[0], rows[1]
+    rows[1]["flags"] = [] if one["queries"] == many["queries"] else ["requêtes variables"]
+    return {"partners": partners, "rows": rows, "setup_seconds": setup}
+
+
 class Command(BaseCommand):
     help = (
         "Mesure le temps serveur (médiane) et le nombre de requêtes SQL des pages "
@@ -313,8 +601,41 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-reports", action="store_true", help="Ne mesure pas les rapports PDF."
         )
+        parser.add_argument(
+            "--projects",
+            type=int,
+            default=200,
+            help="Projets en cours pour la mesure des rappels (200).",
+        )
+        parser.add_argument(
+            "--people",
+            type=int,
+            default=6,
+            help="Partenaires par organisation du grand projet, pour les rappels (6).",
+        )
+        parser.add_argument(
+            "--mails",
+            type=int,
+            default=1000,
+            help="Courriels envoyés par 2 workers db_worker, sur PostgreSQL (1000).",
+        )
+        parser.add_argument(
+            "--no-workers", action="store_true", help="Ne mesure pas les workers db_worker."
+        )
 
-    def handle(self, *args, runs, organisations, json_file=None, no_reports=False, **options):
+    def handle(
+        self,
+        *args,
+        runs,
+        organisations,
+        json_file=None,
+        no_reports=False,
+        projects=200,
+        people=6,
+        mails=1000,
+        no_workers=False,
+        **options,
+    ):
         if Project.objects.exists():
             raise CommandError(
                 "La base contient déjà des projets : le banc d'essai veut une base neuve "
@@ -361,12 +682,33 @@ class Command(BaseCommand):
             client = Client()
             client.force_login(coordinator)
             results |= self.measure_all(client, small, large, runs)
+            results["todo"] = measure_todo(
+                [
+                    (label, project.organisations.count(), member)
+                    for label, role in (
+                        ("coordination", Role.COORDINATOR),
+                        ("partenaire", Role.PARTNER),
+                    )
+                    for project in (small, large)
+                    for member in [
+                        Membership.objects.filter(project=project, role=role)
+                        .select_related("user", "project")
+                        .order_by("pk")
+                        .first()
+                    ]
+                ],
+                runs,
+            )
         results["reports"] = (
             None if no_reports else [report_row(row) for row in measure_reports(large)]
         )
         if no_reports:
             results["reports_skipped"] = "--no-reports"
+        skipped = workers_skipped(no_workers)
+        results["workers"] = {"skipped": skipped} if skipped else measure_workers(mails)
+        results["reminders"] = measure_reminders(large, template, projects=projects, people=people)
         self.print_tables(results)
+        self.print_followup(results)
         if json_file:
             Path(json_file).write_text(_dumps(results), encoding="utf-8")
             self.stdout.write(f"\nRésultats écrits dans {json_file}.")
@@ -481,6 +823,76 @@ class Command(BaseCommand):
                 f"{row['overhead'] * 100:6.1f} % {row['html_seconds']:10.3f} {row['pages']:>5} "
                 f"{row['pages_per_second']:7.1f} {row['peak_mb']:7.1f}{flags}"
             )
+
+    def print_followup(self, results):
+        """The tables of issue 16: the « À faire » block, the workers, the reminders."""
+        write = self.stdout.write
+        if results.get("todo"):
+            write("")
+            write(
+                "« À faire pour vous » sur l'accueil du projet — cible : au plus "
+                f"{TARGET_TODO_QUERIES} requêtes de plus que l'accueil sans le bloc"
+            )
+            header = (
+                f"{'Accueil, vu par':20} {'org.':>5} {'requêtes':>8} {'sans bloc':>9} "
+                f"{'ajoutées':>8} {'ms':>8} {'sans bloc ms':>12}"
+            )
+            write(header)
+            write("-" * len(header))
+            for row in results["todo"]:
+                write(
+                    f"{row['label']:20} {row['organisations']:>5} {row['queries']:>8} "
+                    f"{row['queries_without']:>9} {row['added']:>8} {row['ms']:8.2f} "
+                    f"{row['ms_without']:12.2f}" + "".join(f"  {flag}" for flag in row["flags"])
+                )
+        workers = results.get("workers")
+        if workers:
+            write("")
+            if workers.get("skipped"):
+                write(f"Workers db_worker : non mesurés ({workers['skipped']}).")
+            else:
+                write(
+                    f"Workers db_worker : {workers['mails']} courriels en {workers['jobs']} "
+                    f"tâches, {workers['workers']} processus ({workers['workers_used']} ont "
+                    f"servi) : envoi en {workers['sending_seconds']:.2f} s "
+                    f"({workers['mails_per_second']:.0f} courriels/s), "
+                    f"{workers['seconds']:.2f} s démarrage des processus compris ; "
+                    f"{workers['sent']} envoyés."
+                    + "".join(f"  {flag}" for flag in workers["flags"])
+                )
+        reminders = results.get("reminders")
+        if reminders:
+            write("")
+            write(
+                "Rappels (send_reminders, une passe ; requêtes : une insertion en plusieurs "
+                "lots compte pour une, toutes entre parenthèses) — cible : autant de "
+                "requêtes pour 1 projet que pour tous ; projets construits en "
+                f"{reminders.get('setup_seconds', 0):.0f} s"
+            )
+            header = (
+                f"{'Passe':32} {'projets':>7} {'s':>7} {'requêtes':>8} {'(toutes)':>8} "
+                f"{'rappels':>7} {'résumés':>7}"
+            )
+            write(header)
+            write("-" * len(header))
+            for row in reminders["rows"]:
+                write(
+                    f"{row['label']:32} {row['projects']:>7} {row['seconds']:7.2f} "
+                    f"{row['queries']:>8} {'(' + str(row['raw_queries']) + ')':>8} "
+                    f"{row['reminders']:>7} {row['digests']:>7}"
+                    + "".join(f"  {flag}" for flag in row.get("flags", []))
+                )
+
+
+def workers_skipped(no_workers):
+    """Why the workers are not measured, or None."""
+    if no_workers:
+        return "--no-workers"
+    if connection.vendor != "postgresql":
+        return "PostgreSQL seulement : sur SQLite, un seul processus écrit à la fois"
+    if connection.in_atomic_block:
+        return "base dans une transaction, invisible des autres processus"
+    return None
 
 
 def _json_roundtrip(document):
