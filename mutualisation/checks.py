@@ -49,3 +49,26 @@ def check_translations_compiled(app_configs=None, **kwargs) -> list[Warning]:
                     )
                 )
     return problems
+
+
+SITE_URL_MISSING = "mutualisation.W003"
+
+
+def check_site_url(app_configs=None, **kwargs) -> list[Warning]:
+    """With `check --deploy`: mails sent by jobs have no request to take the site's address
+    from, so their links need SITE_URL."""
+    if settings.SITE_URL:
+        return []
+    return [
+        Warning(
+            _(
+                "SITE_URL est vide : les liens des courriels envoyés en arrière-plan "
+                "(rappels, résumés, notifications) mèneraient à %(fallback)s."
+            )
+            % {"fallback": settings.SITE_URL_FALLBACK},
+            hint=_(
+                "Donnez l'adresse publique du site, par exemple SITE_URL=https://mutualisation.exemple.org"
+            ),
+            id=SITE_URL_MISSING,
+        )
+    ]

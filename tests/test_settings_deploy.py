@@ -22,6 +22,7 @@ def production_env(**overrides: str) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "mutualisation.settings",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "mutualisation.example",
+        "SITE_URL": "https://mutualisation.example",
     }
     env |= overrides
     return {key: value for key, value in env.items() if value is not None}
@@ -49,6 +50,14 @@ def test_check_deploy_production_settings_are_clean():
     expected = set() if checks.harfbuzz_subset_available() else {"mutualisation.W001"}
     assert set(re.findall(r"\(([\w.]+\.[WE]\d{3})\)", output)) == expected, output
     assert (result.returncode == 0) == (not expected), output
+
+
+@pytest.mark.slow
+def test_check_deploy_warns_without_site_url():
+    """Links in the mails of the jobs need SITE_URL: `check --deploy` says so."""
+    result = manage("check", "--deploy", env=production_env(SITE_URL=None))
+
+    assert "mutualisation.W003" in result.stdout + result.stderr
 
 
 def test_settings_without_secret_key_fail_when_debug_is_off():
