@@ -157,6 +157,9 @@ class Project(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    # Raised by every change to the project or its steps (steps/versioning.py): a
+    # report built at one version is served again only while the version holds.
+    content_version = models.PositiveBigIntegerField(default=0, editable=False)
     organisations = models.ManyToManyField(
         Organisation,
         verbose_name=_("organisations participantes"),
@@ -175,6 +178,14 @@ class Project(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        if not self._state.adding and not kwargs.get("update_fields"):
+            # The content version is only ever raised in the database (steps.versioning):
+            # a save from a form must not write back the value it read.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "content_version"
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

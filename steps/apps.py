@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class StepsConfig(AppConfig):
     name = "steps"
     verbose_name = _("Étapes")
+
+    def ready(self):
+        from . import versioning
+
+        versioning.connect()

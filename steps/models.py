@@ -10,7 +10,7 @@ from .evaluation.models import (
     Measurement,
     TargetAssessment,
 )
-from .followup.models import StepDeadline
+from .followup.models import CalendarFeed, StepDeadline
 from .modelling.models import (
     AgreementSection,
     ConsentResponse,
@@ -33,9 +33,12 @@ from .questionnaire.models import (
     ProjectDimension,
     StepStatus,
 )
+from .reports.models import GeneratedReport
 from .resources.models import Commitment, PooledResource, UsageRecord
 
 __all__ = [
+    "CalendarFeed",
+    "GeneratedReport",
     "StepDeadline",
     "Commitment",
     "PooledResource",
