@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from steps.followup.calendar_views import calendar_feed
+
 from . import views
 
 urlpatterns = [
@@ -12,6 +14,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("compte/", include("projects.auth_urls")),
     path("notifications/", include("notifications.urls")),
+    # Public: the token in the address is the credential (steps.followup.CalendarFeed).
+    path("agenda/<str:token>.ics", calendar_feed, name="calendar_feed"),
     path("projets/", include("projects.urls")),
     path("projets/<slug:project_slug>/", include("steps.urls")),
 ]

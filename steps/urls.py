@@ -6,6 +6,7 @@ from .followup.urls import urlpatterns as followup
 from .modelling.urls import urlpatterns as modelling
 from .planning.urls import urlpatterns as planning
 from .questionnaire.urls import urlpatterns as questionnaire
+from .reports.documents_urls import urlpatterns as documents
 from .reports.urls import urlpatterns as reports
 from .resources.urls import urlpatterns as resources
 from .transfer.urls import urlpatterns as transfer
@@ -22,4 +23,5 @@ urlpatterns = (
     + transfer
     + reports
     + followup
+    + documents
 )

@@ -18,6 +18,12 @@ from django.utils.translation import gettext_lazy
 from mutualisation.formats import format_date, format_money, format_percent
 
 TO_SPECIFY = gettext_lazy("[à préciser]")
+# Shown on the agreement's page, in its PDF and in its Word file: one text, one source.
+DRAFT_NOTICE = gettext_lazy(
+    "Ce document est un projet d'entente préparé à partir des décisions du groupe. Il doit "
+    "être relu et adopté par chacune des parties et, au besoin, revu par un ou une "
+    "professionnelle du droit avant d'être signé."
+)
 BLANK = "______________________________"
 
 # Section codes, in the order of the document; codes are stable (custom texts use them).
