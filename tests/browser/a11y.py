@@ -238,6 +238,7 @@ PAGES: dict[str, tuple[str | None, PathOf]] = {
     ),
     "sauvegarde": (COORD, lambda d: d.url("steps:project_transfer")),
     "echeances": (COORD, lambda d: d.url("steps:deadlines")),
+    "agenda": (PARTNER, lambda d: d.url("steps:calendar")),
     "relancer": (COORD, lambda d: d.url("steps:relaunch")),
     "notifications": (PARTNER, lambda d: reverse("notifications:list")),
     "mes-notifications": (COORD, lambda d: reverse("notifications:preferences")),

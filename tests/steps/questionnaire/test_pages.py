@@ -10,8 +10,10 @@ from tests.factories import AnswerFactory, OrganisationFactory
 pytestmark = pytest.mark.usefixtures("small_catalogue")
 Status = StepStatus.Status
 # Session, user, membership, organisation, the save (scope check, status lock, answer,
-# revision…), then the count: organisations, answers and statuses of the scope's step.
-AUTOSAVE_QUERIES = 20
+# revision…), the project's content version raised by each row written (steps.versioning:
+# status, answer, revision, status again), then the count: organisations, answers and
+# statuses of the scope's step.
+AUTOSAVE_QUERIES = 24
 
 
 def org_url(world, organisation, step="impulsion"):
