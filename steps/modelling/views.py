@@ -344,6 +344,7 @@ def agreement_page(request, membership):
         gaps=[section for section in draft.sections if gap in section.text],
         document_title=draft.title,
         has_model=draft.facts.has_operating_model,
+        draft_notice=agreement.DRAFT_NOTICE,
     )
     return render(request, "steps/modelling/agreement.html", context)
 
