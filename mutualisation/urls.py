@@ -15,7 +15,7 @@ urlpatterns = [
     path("compte/", include("projects.auth_urls")),
     path("notifications/", include("notifications.urls")),
     # Public: the token in the address is the credential (steps.followup.CalendarFeed).
-    path("agenda/<str:token>.ics", calendar_feed, name="calendar_feed"),
+    path("agenda/<str:feed_token>.ics", calendar_feed, name="calendar_feed"),
     path("projets/", include("projects.urls")),
     path("projets/<slug:project_slug>/", include("steps.urls")),
 ]
