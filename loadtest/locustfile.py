@@ -32,7 +32,7 @@ from pathlib import Path
 from gevent.event import Event
 from locust import HttpUser, between, events, task
 
-P95_LIMIT_MS = 500
+P95_LIMIT_MS = 300
 LOGIN_URL = "/compte/login/"
 WORDS = (
     "camion réfrigéré partage locaux entrepôt cuisine communication bénévoles "
@@ -111,8 +111,12 @@ class Member(HttpUser):
         if self.persona is None:
             raise RuntimeError(f"Aucun compte « {self.role} » dans {os.environ['LOADTEST_USERS']}")
         self.login()
+        self.after_login()
         PHASES.wait_for_everyone(self.environment)
         self.wait()  # a first pause too: the 50 people do not all click at once
+
+    def after_login(self):
+        """What a persona does once, before the mix starts."""
 
     def login(self):
         response = self.client.get(LOGIN_URL, name="connexion (page)")
@@ -203,6 +207,17 @@ class Contributor(Member):
 class Partner(Contributor):
     role = "partner"
     weight = 8
+
+    def after_login(self):
+        """Each partner asks for its organisation's complete dossier (its own drafts make it
+        a build of its own): the builds wait in the job queue, no worker runs during the
+        test, and the pages of the mix must stay fast because no web worker lays them out."""
+        url = self.persona["dashboard"].rsplit("tableau-de-bord/", 1)[0] + "rapports/dossier.pdf"
+        with self.client.get(
+            url, name="dossier complet (demande)", allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"{response.status_code} au lieu d'une mise en file (302)")
 
 
 class Coordinator(Contributor):

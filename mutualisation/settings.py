@@ -4,6 +4,7 @@ Every knob has a safe default for a laptop (SQLite, console e-mail, DEBUG off);
 production sets DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS and EMAIL_URL.
 """
 
+import importlib.util
 from datetime import timedelta
 from pathlib import Path
 
@@ -194,6 +195,34 @@ STORAGES = {
         )
     },
 }
+# Files the app writes (the generated reports: steps/reports/cache.py) go through the
+# default storage: a local folder by default (MEDIA_ROOT, git-ignored); with
+# AWS_STORAGE_BUCKET_NAME, an S3-compatible bucket (`pip install -e '.[s3]'`) that every
+# app server and worker shares. Nothing serves these files as they are: a report is sent
+# by its view, after the access check.
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME needs django-storages: pip install -e '.[s3]'."
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # The address of an S3-compatible service (MinIO, Ceph, OVHcloud, Scaleway…);
+            # empty for Amazon S3 itself.
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            # Private files, never overwritten. The keys come from AWS_ACCESS_KEY_ID and
+            # AWS_SECRET_ACCESS_KEY (read by django-storages and boto3 themselves).
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 # Tests and `runserver` find static files through the finders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MANIFEST_STRICT = False
@@ -211,6 +240,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # 30-organisation dossier: 10–17 s).
 PDF_TIME_LIMIT_SECONDS = env.float("PDF_TIME_LIMIT_SECONDS", default=25.0)
 PDF_MAX_HTML_BYTES = env.int("PDF_MAX_HTML_BYTES", default=8_000_000)
+# Reports built by jobs (steps/reports/jobs.py): a job stops a report past this time
+# with a French message (the dossier at 30 organisations: 10–30 s); generated files are
+# kept this many days (`manage.py prune_reports`, run by the hourly job).
+REPORT_JOB_TIME_LIMIT_SECONDS = env.float("REPORT_JOB_TIME_LIMIT_SECONDS", default=60.0)
+REPORTS_KEEP_DAYS = env.int("REPORTS_KEEP_DAYS", default=7)
 # Background jobs: the database queue in production and under `make run` (several
 # `db_worker` processes, on several hosts, share one PostgreSQL); TASK_BACKEND=immediate
 # runs each job at once in the process that asks for it (the tests).

@@ -6,4 +6,5 @@ from .followup import admin as followup  # noqa: F401
 from .modelling import admin as modelling  # noqa: F401
 from .planning import admin as planning  # noqa: F401
 from .questionnaire import admin as questionnaire  # noqa: F401
+from .reports import admin as reports  # noqa: F401
 from .resources import admin as resources  # noqa: F401

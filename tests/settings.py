@@ -1,6 +1,9 @@
 """Test settings: the real settings module, with test-only defaults for its inputs."""
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
@@ -17,3 +20,6 @@ STATIC_ROOT = None  # served through the finders in tests; no collectstatic need
 # (tests/notifications/test_worker.py) switch to the database backend.
 os.environ.setdefault("TASK_BACKEND", "immediate")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Generated reports are written to a throwaway folder, never to the repository's media/.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="mutualisation-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 
+from steps.reports.cache import prune_quietly
+
 from .reminders import send_reminders
 
 INTERVAL = timedelta(hours=1)
@@ -23,6 +25,7 @@ def hourly() -> dict:
     """Send the reminders, then come back in an hour (even if this run failed: the next
     one sends what this one could not)."""
     try:
+        prune_quietly()  # old generated reports and their files (never raises)
         return send_reminders()
     finally:
         schedule_next(timezone.now() + INTERVAL)

@@ -4,6 +4,11 @@ Louise, from the regional social-economy support body, is invited to the demo pr
 She opens an account from the e-mail's link, reads the six step pages and the dashboard
 without a single editing control in her way, then downloads the project's dossier (PDF)
 and the diagnostic grid (XLSX). Both files are opened and read, not only received.
+
+The dossier is built by a job (issue 17): with the database queue, her request leads to
+« Préparation du dossier… »; a worker (the loop of `db_worker`, run here by the test)
+builds it while the page polls its progress, the page then offers the file; asked again,
+the dossier comes from the cache, the download starting without the preparation page.
 """
 
 import io
@@ -11,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import translation
+from django_tasks_db.management.commands.db_worker import Worker
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -19,6 +25,8 @@ from projects.demo import COORDINATOR_EMAIL, DEMO_ORGANISATIONS
 from projects.method import STEPS
 from projects.models import Membership, Role, User
 from steps.demo import build_demo_project
+from steps.models import GeneratedReport
+from tests.browser.a11y import assert_accessible
 from tests.browser.journeys import accept_with_new_account, invitation_link, send_invitation
 
 pytestmark = pytest.mark.browser
@@ -41,6 +49,34 @@ def demo_with_invitation(live_server, mailoutbox):
         sent_by=User.objects.get(email=COORDINATOR_EMAIL),
     )
     return project
+
+
+@pytest.fixture(autouse=True)
+def database_queue(settings, tmp_path):
+    """Reports wait in the database queue until the test runs the worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def run_worker():
+    """What `manage.py db_worker --batch` does, in the test's process (and database)."""
+    Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="parcours-conseil",
+        excluded_queue_names=[],
+    ).run()
+
+
+def read_pdf(download) -> bytes:
+    assert download.suggested_filename.endswith(".pdf")
+    content = Path(download.path()).read_bytes()
+    assert content.startswith(b"%PDF")
+    return content
 
 
 def step_titles() -> list[str]:
@@ -78,16 +114,37 @@ def test_journey_advisor_reads_every_step_and_takes_the_files(
     page.get_by_role("link", name="Tableau de bord").first.click()
     expect(page.get_by_role("heading", name="Tableau de bord", level=1)).to_be_visible()
     screenshot("03-tableau-de-bord")
+    dashboard = page.url
+    dossier_link = page.get_by_role("link", name="Télécharger le dossier complet du projet (PDF)")
+    dossier_link.click()
+    expect(page.get_by_role("heading", name="Préparation du dossier…", level=1)).to_be_visible()
+    expect(page.get_by_role("progressbar")).to_be_visible()
+    expect(page.get_by_role("link", name="Actualiser")).to_be_hidden()  # the script polls
+    screenshot("03-preparation-du-dossier")
+    assert_accessible(page)
+    assert GeneratedReport.objects.get(key="dossier").status == GeneratedReport.Status.QUEUED
+    run_worker()
+    # The page hears that the build is over and offers the file.
+    download_button = page.get_by_role("link", name="Télécharger le PDF")
+    expect(download_button).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("Le document est prêt")).to_be_visible()
+    screenshot("03-dossier-pret")
+    assert_accessible(page)
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Télécharger le dossier complet du projet (PDF)").click()
-    download = download_info.value
-    assert download.suggested_filename.endswith(".pdf")
-    pdf = Path(download.path()).read_bytes()
-    assert pdf.startswith(b"%PDF")
+        download_button.click()
+    pdf = read_pdf(download_info.value)
     reader = PdfReader(io.BytesIO(pdf))
     text = " ".join(" ".join((page_.extract_text() or "").split()) for page_ in reader.pages)
     assert project.name in text
     assert len(reader.pages) > 3
+
+    # Asked again, unchanged: the file at once, from the cache, without leaving the page.
+    page.goto(dashboard)
+    with page.expect_download() as download_info:
+        dossier_link.click()
+    assert read_pdf(download_info.value) == pdf
+    assert page.url == dashboard
+    assert GeneratedReport.objects.filter(key="dossier").count() == 1
 
     # 4. The diagnostic grid, and its spreadsheet.
     page.get_by_role("link", name="3. Diagnostic").first.click()
