@@ -181,8 +181,8 @@ def _counted(report: GeneratedReport) -> str:
 def _size(size: int) -> str:
     """« 1,2 Mo », « 350 ko » (a non-breaking space before the unit)."""
     if size >= 1_000_000:
-        return _("%(size)s\u00a0Mo") % {"size": format_number(size / 1_000_000, 1)}
-    return _("%(size)s\u00a0ko") % {"size": format_number(max(1, round(size / 1000)))}
+        return _("%(size)s Mo") % {"size": format_number(size / 1_000_000, 1)}
+    return _("%(size)s ko") % {"size": format_number(max(1, round(size / 1000)))}
 
 
 def _status(report: GeneratedReport) -> dict:
