@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -146,18 +147,33 @@ def consent_rounds(project) -> list[ConsentRound]:
     )
 
 
+def consent_states(project, organisations) -> list[ConsentState]:
+    """Every round of the project, newest first, with its responses (2 queries);
+    `organisations`: the project's, by name."""
+    rounds = ConsentRound.objects.filter(project=project).prefetch_related(
+        Prefetch("responses", queryset=ConsentResponse.objects.select_related("organisation"))
+    )
+    return [consent_state_from(r, r.responses.all(), organisations) for r in rounds]
+
+
 def consent_state(consent_round: ConsentRound) -> ConsentState:
     """Who answered what and who has not, for every organisation of the project.
 
     An organisation that answered and then left the project still shows its answer.
     """
-    responses = {
-        response.organisation_id: response
-        for response in consent_round.responses.select_related("organisation", "responded_by")
-    }
-    organisations = list(consent_round.project.organisations.order_by("name"))
-    rows = [ConsentRow(org, responses.pop(org.pk, None)) for org in organisations]
-    rows += [ConsentRow(r.organisation, r) for r in responses.values()]
+    return consent_state_from(
+        consent_round,
+        consent_round.responses.select_related("organisation", "responded_by"),
+        consent_round.project.organisations.order_by("name"),
+    )
+
+
+def consent_state_from(consent_round: ConsentRound, responses, organisations) -> ConsentState:
+    """The same from rows already read (`organisations` by name): the dossier reads every
+    round's responses in one query."""
+    by_organisation = {response.organisation_id: response for response in responses}
+    rows = [ConsentRow(org, by_organisation.pop(org.pk, None)) for org in organisations]
+    rows += [ConsentRow(r.organisation, r) for r in by_organisation.values()]
     return ConsentState(consent_round, rows)
 
 

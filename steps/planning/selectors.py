@@ -1,7 +1,8 @@
 """Reads of the réalisation tools, each in a fixed number of queries.
 
 Used by the pages and by the reports (PDF): `strategic_plan(project)`,
-`actions_for(project, …)`, `action_page(actions, …)`, `timeline_for(actions, today)`.
+`actions_for(project, …)`, `action_page(actions, …)`, `timeline_for(actions, today)`,
+`communication_items(project)`.
 """
 
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q, Window
 from django.utils import timezone
 
-from steps.models import Action, Axis, Orientation, StrategicVision
+from steps.models import Action, Axis, CommunicationItem, Orientation, StrategicVision
 
 from .timeline import Span, Timeline, build_timeline
 
@@ -38,6 +39,15 @@ def strategic_plan(project) -> StrategicPlan:
         )
     )
     return StrategicPlan(vision=vision, axes=axes)
+
+
+def communication_items(project) -> list[CommunicationItem]:
+    """The communication plan, by date (undated last), with the organisations (1 query)."""
+    return list(
+        CommunicationItem.objects.filter(project=project).select_related(
+            "responsible_organisation"
+        )
+    )
 
 
 def actions_for(project, *, axis=None, status: str = "", organisation=None, overdue=False):

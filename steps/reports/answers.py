@@ -2,6 +2,10 @@
 
 Everything is computed from one `ProjectState` (steps.questionnaire.selectors.load_state),
 so a report reads the answers of N organisations in a constant number of queries.
+
+Drafts: a scope whose step is not submitted is left out for a viewer who may not see it
+(the pages' rule, `state.visible`), and marked `is_draft` for one who may: the reports
+print a « BROUILLON — non soumis » band over it.
 """
 
 from dataclasses import dataclass, field
@@ -47,12 +51,18 @@ class ScopeAnswers:
     organisation: object  # None for the project
     visible: bool
     status_label: str
+    submitted: bool = True
     sections: list[SectionAnswers] = field(default_factory=list)
     portrait: list[PortraitDimension] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not self.sections and not self.portrait
+
+    @property
+    def is_draft(self) -> bool:
+        """Answers shown that are not submitted: the reports mark them as a draft."""
+        return self.visible and not self.submitted and not self.is_empty
 
 
 def _value(state, organisation_id, question) -> str:
@@ -114,7 +124,7 @@ def scope_answers(state, viewer, step: str, organisation) -> ScopeAnswers:
     organisation_id = organisation.pk if organisation is not None else None
     visible = state.visible(viewer, step, organisation)
     progress = state.progress(step, organisation_id)
-    result = ScopeAnswers(organisation, visible, progress.status_label)
+    result = ScopeAnswers(organisation, visible, progress.status_label, progress.is_submitted)
     if not visible:
         return result
     scope = Scope.PROJECT if organisation is None else Scope.ORGANISATION
@@ -136,3 +146,33 @@ def step_answers(state, viewer, step: str) -> dict:
         "organisations": organisations,
         "has_portrait": any(scope.portrait for scope in organisations),
     }
+
+
+@dataclass(frozen=True)
+class DraftScope:
+    """An organisation that has not submitted a step, for the cover's list."""
+
+    organisation: object
+    status_label: str
+    included: bool  # its draft is in this report (the viewer may see it)
+
+
+def drafts_by_step(state, viewer, steps) -> list[tuple[object, list[DraftScope]]]:
+    """For each step (projects.method.Step) of `steps`, the organisations that have not
+    submitted it. Whether a step is submitted is no secret (the dashboard shows it to
+    every member); only the answers of a draft are, hence `included`."""
+    result = []
+    for step in steps:
+        drafts = []
+        for organisation in state.organisations:
+            progress = state.progress(step.code, organisation.pk)
+            if not progress.is_submitted:
+                drafts.append(
+                    DraftScope(
+                        organisation,
+                        progress.status_label,
+                        state.visible(viewer, step.code, organisation),
+                    )
+                )
+        result.append((step, drafts))
+    return result

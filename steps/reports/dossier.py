@@ -1,27 +1,46 @@
 """Dossier complet du projet: every step, in the method's order, in one document.
 
+Every part of every step: the answers (drafts marked, or left out for a viewer who may
+not see them), the motivations, the diagnostic, the resources with their costs, the
+year's reconciliation, the operating model and its consent rounds, the risks, the
+agreement draft, the strategic, action and communication plans, the evaluation.
+
 Read in a constant number of queries whatever the number of organisations (asserted
 by the tests): one `ProjectState` for all answers, one grid, resources with their
-commitments in two queries, and so on.
+commitments in two queries, every consent round's responses in one, and so on.
 """
 
-from projects.method import STEPS
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from projects.method import STEPS, STEPS_BY_CODE
 from steps.modelling import selectors as modelling
 from steps.modelling.heatmap import level_of
 from steps.models import Risk
-from steps.planning.selectors import strategic_plan
-from steps.questionnaire.selectors import impulsion_synthesis, load_state
+from steps.planning.selectors import communication_items, strategic_plan
+from steps.questionnaire.selectors import REFLEXION, impulsion_synthesis, load_state
+from steps.resources.selectors import project_reconciliations
 
-from .answers import step_answers
+from .agreement import agreement_parts
+from .answers import drafts_by_step, step_answers
 from .common import base_context, viewer
-from .costs import resource_sheet_from
+from .costs import listed, resource_sheet_from
 from .evaluation import evaluation_parts
 from .grid import diagnostic_parts
 from .plan import PORTRAIT_AREA, action_plan
 
+IMPULSION = "impulsion"
+# The steps whose drafts the cover lists: the organisations answer them for themselves.
+DRAFT_STEPS = (IMPULSION, REFLEXION)
 
-def synthesis_tables(visible, tables) -> list:
-    """The motivations ticked, with the names of the organisations that ticked each one."""
+
+def synthesis_tables(visible, tables, drafts=frozenset()) -> list:
+    """The motivations ticked, with the names of the organisations that ticked each one
+    (« (brouillon) » after an organisation of `drafts`, ids of unsubmitted answers)."""
+    names = {
+        o.pk: gettext("%(name)s (brouillon)") % {"name": o.name} if o.pk in drafts else o.name
+        for o in visible
+    }
     result = []
     for table in tables:
         groups = []
@@ -31,7 +50,7 @@ def synthesis_tables(visible, tables) -> list:
                     row.choice,
                     row.count,
                     row.shared,
-                    [o.name for o, t in zip(visible, row.ticked, strict=True) if t],
+                    [names[o.pk] for o, t in zip(visible, row.ticked, strict=True) if t],
                 )
                 for row in rows
                 if row.count
@@ -80,18 +99,33 @@ def labelled_lines(text: str) -> list[tuple[str, str]]:
 
 
 def modelling_parts(project, organisations) -> dict:
+    """Resources and their costs, the year's reconciliation of each, the operating model,
+    its consent rounds and the agreement draft."""
     commitments = modelling.commitments_by_resource(project)
+    resources = modelling.pooled_resources(project)
     model = modelling.operating_model_of(project)
+    year = timezone.localdate().year
+    reconciliations = project_reconciliations(project, resources, year, organisations, commitments)
+    operating_lines = labelled_lines(modelling.operating_model_summary(model)) if model else []
     return {
         "resource_sheets": [
             resource_sheet_from(resource, organisations, commitments.get(resource.pk, []))
-            for resource in modelling.pooled_resources(project)
+            for resource in resources
+        ],
+        "year": year,
+        "reconciliations": [
+            (resource, *listed(reconciliations[resource.pk])) for resource in resources
         ],
         "operating_model": model,
-        "operating_lines": labelled_lines(modelling.operating_model_summary(model))
-        if model
-        else [],
-        "consent_states": [modelling.consent_state(r) for r in modelling.consent_rounds(project)],
+        "operating_lines": operating_lines,
+        # A round's proposal is the operating model as it was at the round's opening: the
+        # dossier says so when it has not changed since, rather than print it again.
+        "consent_rounds": [
+            (state, lines, lines == operating_lines)
+            for state in modelling.consent_states(project, organisations)
+            for lines in [labelled_lines(state.consent_round.proposal)]
+        ],
+        "agreement": agreement_parts(modelling.agreement_draft(project)),
     }
 
 
@@ -100,16 +134,25 @@ def build_dossier_context(membership, project) -> dict:
     state = load_state(project)
     context = base_context(project, organisations=state.organisations)
     visible, hidden, tables = impulsion_synthesis(state, who)
-    synthesis = synthesis_tables(visible, tables)
+    drafts = {
+        o.pk
+        for o in visible
+        for progress in [state.progress(IMPULSION, o.pk)]
+        if progress.answered and not progress.is_submitted
+    }
+    synthesis = synthesis_tables(visible, tables, drafts)
     context.update(
         steps=[(step, step_answers(state, who, step.code)) for step in STEPS],
+        drafts=drafts_by_step(state, who, [STEPS_BY_CODE[code] for code in DRAFT_STEPS]),
         synthesis={
             "visible": visible,
             "hidden": hidden,
             "tables": synthesis,
             "ticked": any(groups or others for _question, groups, others in synthesis),
+            "drafts": [o for o in visible if o.pk in drafts],
         },
         plan=strategic_plan(project),
+        communication=communication_items(project),
         **diagnostic_parts(project),
         **modelling_parts(project, state.organisations),
         **risk_parts(project),

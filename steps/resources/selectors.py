@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -477,6 +478,13 @@ class ReconciliationView:
         return abs(self.result.balance) if self.result else ZERO
 
 
+USAGE_TOTALS = {
+    "total_uses": Sum("uses"),
+    "total_units": Sum("units"),
+    "uses_without_units": Sum("uses", filter=Q(units__isnull=True)),
+}
+
+
 def usage_years(resource) -> list[int]:
     return sorted(
         {d.year for d in UsageRecord.objects.filter(resource=resource).dates("date", "year")}
@@ -485,23 +493,59 @@ def usage_years(resource) -> list[int]:
 
 def reconciliation(resource, year: int, organisations: list, commitments: list):
     """Committed vs actual uses of `year`, what each organisation owes, the balance."""
-    years = usage_years(resource)
+    actual = (
+        UsageRecord.objects.filter(resource=resource, date__year=year)
+        .values("organisation_id", "organisation__name")
+        .annotate(**USAGE_TOTALS)
+        .order_by()
+    )
+    return reconciliation_from(
+        resource, year, usage_years(resource), organisations, commitments, actual
+    )
+
+
+def project_reconciliations(project, resources, year: int, organisations: list, commitments):
+    """resource id → its reconciliation of `year`, for every resource of `resources`, in
+    two queries whatever the number of resources and organisations (the dossier).
+    `commitments`: resource id → its commitments (modelling.commitments_by_resource)."""
+    years: dict[int, set] = {}
+    for row in (
+        UsageRecord.objects.filter(resource__project=project)
+        .annotate(year=ExtractYear("date"))
+        .values_list("resource_id", "year")
+        .distinct()
+    ):
+        years.setdefault(row[0], set()).add(row[1])
+    actual: dict[int, list] = {}
+    for row in (
+        UsageRecord.objects.filter(resource__project=project, date__year=year)
+        .values("resource_id", "organisation_id", "organisation__name")
+        .annotate(**USAGE_TOTALS)
+        .order_by()
+    ):
+        actual.setdefault(row["resource_id"], []).append(row)
+    return {
+        resource.pk: reconciliation_from(
+            resource,
+            year,
+            sorted(years.get(resource.pk, ())),
+            organisations,
+            commitments.get(resource.pk, []),
+            actual.get(resource.pk, []),
+        )
+        for resource in resources
+    }
+
+
+def reconciliation_from(resource, year, years, organisations, commitments, actual):
+    """The reconciliation from rows already read: `actual` holds the year's usage totals
+    per organisation (organisation_id, organisation__name and USAGE_TOTALS)."""
     if year not in years:
         years = sorted({*years, year})
     try:
         inputs = resource.cost_inputs()
     except (TypeError, ValueError):
         return ReconciliationView(year, years, [], None, {}, _("Coûts incohérents."))
-    actual = (
-        UsageRecord.objects.filter(resource=resource, date__year=year)
-        .values("organisation_id", "organisation__name")
-        .annotate(
-            total_uses=Sum("uses"),
-            total_units=Sum("units"),
-            uses_without_units=Sum("uses", filter=Q(units__isnull=True)),
-        )
-        .order_by()
-    )
     names = {org.pk: org.name for org in organisations}
     committed = {org.pk: Decimal(0) for org in organisations}
     for commitment in commitments:
