@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from django.utils import translation
-from django_tasks_db.management.commands.db_worker import Worker
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -28,6 +27,7 @@ from steps.demo import build_demo_project
 from steps.models import GeneratedReport
 from tests.browser.a11y import assert_accessible
 from tests.browser.journeys import accept_with_new_account, invitation_link, send_invitation
+from tests.workers import run_worker_in_process
 
 pytestmark = pytest.mark.browser
 
@@ -60,16 +60,7 @@ def database_queue(settings, tmp_path):
 
 def run_worker():
     """What `manage.py db_worker --batch` does, in the test's process (and database)."""
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="parcours-conseil",
-        excluded_queue_names=[],
-    ).run()
+    run_worker_in_process("parcours-conseil")
 
 
 def read_pdf(download) -> bytes:

@@ -27,11 +27,11 @@ from django.db import connection
 from django.db.models import Max
 from django.utils import timezone
 from django_tasks import TaskResultStatus
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from notifications import delivery
 from notifications.models import OutgoingMail
+from tests.workers import run_worker_in_process
 
 POSTGRES = connection.vendor == "postgresql"
 MAIL_BACKEND = "tests.notifications.mailtest_backend.EmailBackend"
@@ -109,16 +109,7 @@ def run_workers(outbox, count=1, **env):
     if not POSTGRES:
         assert count == 1
         with mock.patch.dict(os.environ, {k: str(v) for k, v in env.items()}):
-            Worker(
-                queue_names=["default"],
-                interval=0,
-                batch=True,
-                backend_name="default",
-                startup_delay=False,
-                max_tasks=None,
-                worker_id="test-worker",
-                excluded_queue_names=[],
-            ).run()
+            run_worker_in_process("test-worker")
         return
     if count > 1:
         env = {"MAILTEST_BARRIER": count} | env

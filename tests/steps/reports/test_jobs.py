@@ -5,12 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 
 from projects.models import Membership
 from steps.models import Answer, GeneratedReport, PooledResource
 from steps.reports import cache, jobs
 from tests.steps.reports.conftest import SMALL_PAGES
+from tests.workers import run_worker_in_process
 
 Status = GeneratedReport.Status
 
@@ -270,16 +270,7 @@ def test_db_worker_builds_the_queued_report(settings, client_as, world, small_do
     assert client.get(url).status_code == 302
     assert GeneratedReport.objects.get().status == Status.QUEUED
 
-    Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="rapports",
-        excluded_queue_names=[],
-    ).run()
+    run_worker_in_process("rapports")
 
     assert GeneratedReport.objects.get().status == Status.DONE
     response = client.get(url)
