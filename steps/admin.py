@@ -8,3 +8,4 @@ from .planning import admin as planning  # noqa: F401
 from .questionnaire import admin as questionnaire  # noqa: F401
 from .reports import admin as reports  # noqa: F401
 from .resources import admin as resources  # noqa: F401
+from .study import admin as study  # noqa: F401

@@ -11,8 +11,18 @@ from .modelling import demo as modelling
 from .planning import demo as planning
 from .questionnaire import demo as questionnaire
 from .resources import demo as resources
+from .study import demo as study
 
-PARTS = (questionnaire, diagnostic, resources, modelling, planning, evaluation, followup)
+PARTS = (
+    questionnaire,
+    diagnostic,
+    resources,
+    study,
+    modelling,
+    planning,
+    evaluation,
+    followup,
+)
 
 
 def populate(project):

@@ -12,6 +12,7 @@ from .evaluation.models import (
 )
 from .followup.models import CalendarFeed, StepDeadline
 from .modelling.models import (
+    Agreement,
     AgreementSection,
     ConsentResponse,
     ConsentRound,
@@ -35,14 +36,21 @@ from .questionnaire.models import (
 )
 from .reports.models import GeneratedReport
 from .resources.models import Commitment, PooledResource, UsageRecord
+from .study.models import AloneCost, IndirectEffect, OpportunityStudy, StartupCost, StudyWeight
 
 __all__ = [
+    "AloneCost",
+    "IndirectEffect",
+    "OpportunityStudy",
+    "StartupCost",
+    "StudyWeight",
     "CalendarFeed",
     "GeneratedReport",
     "StepDeadline",
     "Commitment",
     "PooledResource",
     "UsageRecord",
+    "Agreement",
     "AgreementSection",
     "CommunicationItem",
     "ConsentResponse",

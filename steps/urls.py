@@ -9,6 +9,7 @@ from .questionnaire.urls import urlpatterns as questionnaire
 from .reports.documents_urls import urlpatterns as documents
 from .reports.urls import urlpatterns as reports
 from .resources.urls import urlpatterns as resources
+from .study.urls import urlpatterns as study
 from .transfer.urls import urlpatterns as transfer
 
 app_name = "steps"
@@ -17,6 +18,7 @@ urlpatterns = (
     questionnaire
     + diagnostic
     + resources
+    + study
     + modelling
     + planning
     + evaluation
