@@ -63,6 +63,14 @@ def format_percent(value, places: int = 0) -> str:
     return f"{text}%" if _is_english() else f"{text}{NBSP}%"
 
 
+def format_percent_points(value, places: int = 0) -> str:
+    """`40` → `40 %` (value already in percent, e.g. an action's progress)."""
+    number = to_decimal(value)
+    if number is None:
+        return ""
+    return format_percent(number / 100, places)
+
+
 def format_date(value) -> str:
     """`2026-11-22` → `22 novembre 2026`, `1er avril 2026` (`November 22, 2026` in English)."""
     if value is None or value == "":
@@ -81,22 +89,34 @@ def format_date(value) -> str:
     return f"{day} {formats.date_format(value, 'F Y')}"
 
 
+def format_short_date(value) -> str:
+    """`2026-04-01` → `1er avr. 2026` (charts, narrow columns); `Apr. 1, 2026` in English."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    if _is_english():
+        return formats.date_format(value, "N j, Y")
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {formats.date_format(value, 'N Y')}"
+
+
 def format_datetime(value) -> str:
-    """`22 novembre 2026 à 14 h 32`."""
+    """`22 novembre 2026 à 14 h 32` (no-break spaces around « h »)."""
     if value is None:
         return ""
     value = timezone.localtime(value) if timezone.is_aware(value) else value
     if _is_english():
         return formats.date_format(value, "F j, Y, g:i a")
-    return f"{format_date(value)} à {value.hour} h {value.minute:02d}"
+    return f"{format_date(value)} à {format_time(value)}"
 
 
 def format_time(value) -> str:
-    """`14 h 32`: how Québec French writes the time."""
+    """`14 h 32`: how Québec French writes the time, with no-break spaces around « h »."""
     value = timezone.localtime(value) if timezone.is_aware(value) else value
     if _is_english():
         return formats.time_format(value, "g:i a")
-    return f"{value.hour} h {value.minute:02d}"
+    return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
 
 
 # --- Quantities and their units ----------------------------------------------------------

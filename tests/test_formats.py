@@ -1,6 +1,6 @@
 """fr-CA formatting of numbers, money and dates."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -13,6 +13,8 @@ from mutualisation.formats import (
     format_money,
     format_number,
     format_quantity,
+    format_short_date,
+    format_time,
     is_plural,
     plural_count,
     unit_name,
@@ -77,7 +79,37 @@ def test_format_date_first_of_month_in_english():
 def test_format_datetime_first_of_month_in_french():
     """Date and time share the ordinal day."""
     with translation.override("fr-ca"):
-        assert format_datetime(datetime(2026, 4, 1, 9, 5)) == "1er avril 2026 à 9 h 05"
+        assert format_datetime(datetime(2026, 4, 1, 9, 5)) == f"1er avril 2026 à 9{NBSP}h{NBSP}05"
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("fr-ca", time(20, 30), f"20{NBSP}h{NBSP}30"),
+        ("fr-ca", time(9, 5), f"9{NBSP}h{NBSP}05"),
+        ("en", time(20, 30), "8:30 p.m."),
+    ],
+)
+def test_format_time_keeps_hours_and_minutes_together(language, value, expected):
+    """« 20 h 30 » never breaks across lines in French."""
+    with translation.override(language):
+        assert format_time(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("fr-ca", date(2026, 4, 1), "1er avr. 2026"),
+        ("fr-ca", date(2026, 4, 12), "12 avr. 2026"),
+        ("fr-ca", date(2026, 5, 1), "1er mai 2026"),
+        ("en", date(2026, 4, 1), "April 1, 2026"),
+        ("en", date(2026, 9, 2), "Sept. 2, 2026"),
+    ],
+)
+def test_format_short_date_for_charts(language, value, expected):
+    """Charts print the short month, « 1er » included in French."""
+    with translation.override(language):
+        assert format_short_date(value) == expected
 
 
 @pytest.mark.parametrize(

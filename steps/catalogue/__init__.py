@@ -25,7 +25,7 @@ from .base import (
     Text,
 )
 
-CATALOGUE_VERSION = "2026.11.1"
+CATALOGUE_VERSION = "2026.12.1"
 
 STEP_CONTENT: dict[str, StepContent] = {
     content.step: content

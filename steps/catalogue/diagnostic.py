@@ -6,16 +6,16 @@ from .base import QuestionType as T
 from .base import Scope as S
 
 POTENTIAL_CHOICES = (
-    Choice("eleve", "Élevé : allons de l'avant", "High: let us go ahead"),
+    Choice("eleve", "Élevé : allons de l'avant", "High: let us go ahead"),
     Choice(
         "moyen",
-        "Moyen : possible, à certaines conditions",
+        "Moyen : possible, à certaines conditions",
         "Medium: possible, on some conditions",
     ),
-    Choice("faible", "Faible : pas pour le moment", "Low: not for now"),
+    Choice("faible", "Faible : pas pour le moment", "Low: not for now"),
     Choice(
         "a-preciser",
-        "À préciser : il nous manque de l'information",
+        "À préciser : il nous manque de l'information",
         "To be clarified: we lack information",
     ),
 )
@@ -118,7 +118,7 @@ POTENTIAL = Section(
             label_fr="Sur quoi ce jugement repose-t-il ?",
             label_en="What is this judgement based on?",
             help_fr=(
-                "Quelques phrases que les conseils d'administration pourront lire : les "
+                "Quelques phrases que les conseils d'administration pourront lire : les "
                 "raisons d'y croire, les conditions à remplir et les inconnues."
             ),
             help_en=(
@@ -181,7 +181,7 @@ CONTENT = StepContent(
             "Put the submitted portraits side by side, item by item.",
         ),
         Text(
-            "Qualifier chaque élément : convergence, complémentarité ou divergence.",
+            "Qualifier chaque élément : convergence, complémentarité ou divergence.",
             "Qualify each item: convergence, complementarity or divergence.",
         ),
         Text(
@@ -199,7 +199,7 @@ CONTENT = StepContent(
     ),
     attention_points=(
         Text(
-            "Une complémentarité n'est pas un problème : les différences sont souvent là "
+            "Une complémentarité n'est pas un problème : les différences sont souvent là "
             "où l'on a le plus à gagner.",
             "A complementarity is not a problem: differences are often where there is "
             "the most to gain.",
@@ -209,7 +209,7 @@ CONTENT = StepContent(
             "A divergence on values or mission must be discussed, not worked around.",
         ),
         Text(
-            "Le diagnostic repose sur les portraits soumis : un portrait incomplet fausse "
+            "Le diagnostic repose sur les portraits soumis : un portrait incomplet fausse "
             "le portrait d'ensemble.",
             "The diagnostic rests on the submitted portraits: an incomplete one skews the "
             "overall picture.",

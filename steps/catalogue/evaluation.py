@@ -1,16 +1,24 @@
-"""Step 6, évaluation: continuous, planned from the start. The logic model and the
-indicators have their own tools; these are the open questions of each round."""
+"""Step 6, évaluation: continuous, planned from the start. The logic model, the
+indicators and the evaluation rounds (« Bilans ») have their own tools; the rounds hold
+what worked, the targets and the effects. These are the few project-wide questions left:
+the savings, the partners' satisfaction and what comes next."""
 
 from .base import Choice, Question, Section, StepContent, Text
 from .base import QuestionType as T
 from .base import Scope as S
 
-TARGETS_CHOICES = (
-    Choice("toutes", "Toutes", "All of them"),
-    Choice("plupart", "La plupart", "Most of them"),
-    Choice("quelques-unes", "Quelques-unes", "A few"),
-    Choice("aucune", "Aucune", "None"),
-    Choice("trop-tot", "Il est trop tôt pour le dire", "It is too early to tell"),
+# Asked once, retired when the rounds (« Bilans d'évaluation », steps/evaluation) became
+# the one place for them: what worked, the targets, the unexpected effects, what worked
+# less well and what to improve. Answers stored under these codes stay in the database
+# and in the JSON export, but no page asks or shows them. Never reuse these codes.
+RETIRED_CODES = frozenset(
+    {
+        "evaluation.reussites",
+        "evaluation.cibles",
+        "evaluation.effets-imprevus",
+        "evaluation.difficultes",
+        "evaluation.ameliorations",
+    }
 )
 
 NEXT_CHOICES = (
@@ -26,67 +34,19 @@ NEXT_CHOICES = (
 
 RESULTS = Section(
     code="evaluation.resultats",
-    title_fr="Ce qui s'est passé",
-    title_en="What happened",
+    title_fr="Économies et climat",
+    title_en="Savings and climate",
     intro_fr=(
-        "L'évaluation se fait en continu et se prépare dès le départ. Répondez pour la "
-        "période écoulée depuis la dernière évaluation."
+        "Ce qui a fonctionné, l'atteinte des cibles et les effets observés se notent "
+        "dans les bilans d'évaluation, un par rencontre. Ici, deux repères pour "
+        "l'ensemble du projet depuis la dernière évaluation."
     ),
     intro_en=(
-        "Evaluation is continuous and prepared from the start. Answer for the period "
-        "since the last evaluation."
+        "What worked, the targets met and the effects seen are noted in the evaluation "
+        "rounds, one per meeting. Here, two markers for the whole project since the "
+        "last evaluation."
     ),
     questions=(
-        Question(
-            code="evaluation.reussites",
-            type=T.LONG_TEXT,
-            scope=S.PROJECT,
-            label_fr="Qu'est-ce qui a bien fonctionné ?",
-            label_en="What worked well?",
-            help_fr=(
-                "Les pratiques, les décisions et les outils qui ont aidé. Les nommer "
-                "permet de les garder quand les personnes changent."
-            ),
-            help_en=(
-                "The practices, decisions and tools that helped. Naming them keeps them "
-                "alive when people change."
-            ),
-            required=True,
-        ),
-        Question(
-            code="evaluation.cibles",
-            type=T.SINGLE_CHOICE,
-            scope=S.PROJECT,
-            label_fr="Les cibles fixées ont-elles été atteintes ?",
-            label_en="Were the targets met?",
-            help_fr=(
-                "Comparez avec les objectifs de l'impulsion et les cibles du plan "
-                "d'action. Des cibles claires et mesurables rendent cette question "
-                "simple."
-            ),
-            help_en=(
-                "Compare with the impulsion's objectives and the action plan's targets. "
-                "Clear, measurable targets make this question easy."
-            ),
-            choices=TARGETS_CHOICES,
-        ),
-        Question(
-            code="evaluation.effets-imprevus",
-            type=T.LONG_TEXT,
-            scope=S.PROJECT,
-            label_fr="Quels effets imprévus avez-vous observés ?",
-            label_en="Which unexpected effects have you seen?",
-            help_fr=(
-                "Bons ou moins bons : nouveaux liens entre équipes, services améliorés, "
-                "charge de travail déplacée. Ce qu'on découvre en chemin compte autant "
-                "que ce qu'on avait prévu."
-            ),
-            help_en=(
-                "Good or less good: new ties between teams, better services, workload "
-                "shifted elsewhere. What you discover along the way counts as much as "
-                "what you planned."
-            ),
-        ),
         Question(
             code="evaluation.economies",
             type=T.MONEY,
@@ -129,40 +89,13 @@ ADJUSTMENTS = Section(
     title_en="Adjust and start again",
     questions=(
         Question(
-            code="evaluation.difficultes",
-            type=T.LONG_TEXT,
-            scope=S.PROJECT,
-            label_fr="Qu'est-ce qui a moins bien fonctionné ?",
-            label_en="What worked less well?",
-            help_fr=(
-                "Sans chercher de coupable : les irritants, les retards, les "
-                "malentendus. C'est la matière première des améliorations."
-            ),
-            help_en=(
-                "Without looking for culprits: the irritants, delays, misunderstandings. "
-                "This is the raw material of improvement."
-            ),
-        ),
-        Question(
-            code="evaluation.ameliorations",
-            type=T.LONG_TEXT,
-            scope=S.PROJECT,
-            label_fr="Que faut-il améliorer, et comment ?",
-            label_en="What should be improved, and how?",
-            help_fr=(
-                "Des changements précis, qui pourront devenir des actions du prochain "
-                "plan d'action."
-            ),
-            help_en="Precise changes, which can become actions of the next action plan.",
-        ),
-        Question(
             code="evaluation.suite",
             type=T.SINGLE_CHOICE,
             scope=S.PROJECT,
             label_fr="Pour la suite, que décident les partenaires ?",
             label_en="What do the partners decide for what comes next?",
             help_fr=(
-                "Une mutualisation évolue : on peut l'ajuster, l'élargir ou y mettre fin "
+                "Une mutualisation évolue : on peut l'ajuster, l'élargir ou y mettre fin "
                 "proprement, selon ce que l'évaluation montre."
             ),
             help_en=(
@@ -207,7 +140,7 @@ CONTENT = StepContent(
             "Set clear objectives and measurable indicators.",
         ),
         Text(
-            "Construire le modèle logique : activités, extrants, effets.",
+            "Construire le modèle logique : activités, extrants, effets.",
             "Build the logic model: activities, outputs, effects.",
         ),
         Text(
@@ -225,7 +158,7 @@ CONTENT = StepContent(
     ),
     attention_points=(
         Text(
-            "Une évaluation planifiée à la fin arrive trop tard : prévoyez-la dès l'impulsion.",
+            "Une évaluation planifiée à la fin arrive trop tard : prévoyez-la dès l'impulsion.",
             "An evaluation planned at the end comes too late: plan it from the impulsion.",
         ),
         Text(
@@ -233,7 +166,7 @@ CONTENT = StepContent(
             "Tell apart what was anticipated from what was discovered along the way.",
         ),
         Text(
-            "Comptez aussi les effets difficiles à chiffrer : liens de confiance, "
+            "Comptez aussi les effets difficiles à chiffrer : liens de confiance, "
             "solidarité, rayonnement.",
             "Count the effects that are hard to put in figures too: trust, solidarity, reach.",
         ),

@@ -66,7 +66,7 @@ CONTINUUM_CHOICES = (
     Choice("collaboration", "Une collaboration", "A collaboration"),
     Choice(
         "mutualisation",
-        "Une mutualisation : coûts, risques et gouvernance partagés",
+        "Une mutualisation : coûts, risques et gouvernance partagés",
         "A mutualisation: shared costs, risks and governance",
     ),
     Choice("fusion", "Une fusion d'organisations", "A merger of organisations"),
@@ -79,7 +79,7 @@ ORGANISATION = Section(
     title_en="Where we start from",
     intro_fr=(
         "Chaque organisation répond pour elle-même. Les motivations peuvent différer d'un "
-        "partenaire à l'autre : ce n'est pas un problème, à condition de les nommer."
+        "partenaire à l'autre : ce n'est pas un problème, à condition de les nommer."
     ),
     intro_en=(
         "Each organisation answers for itself. Motivations may differ from one partner to "
@@ -221,7 +221,7 @@ PROJECT = Section(
     title_fr="Ce que nous cherchons ensemble",
     title_en="What we are looking for together",
     intro_fr=(
-        "Attention aux économies espérées : elles ne sont réelles que si l'on compte tous "
+        "Attention aux économies espérées : elles ne sont réelles que si l'on compte tous "
         "les coûts, y compris ceux de la concertation, de la coordination, de la mise en "
         "place et du fonctionnement. Partager un camion, par exemple, demande un système "
         "de réservation ou une personne qui planifie les trajets."
@@ -342,7 +342,7 @@ CONTENT = StepContent(
     ),
     attention_points=(
         Text(
-            "Les motivations peuvent différer d'un partenaire à l'autre : il vaut mieux "
+            "Les motivations peuvent différer d'un partenaire à l'autre : il vaut mieux "
             "les écrire que les deviner.",
             "Motivations may differ between partners: better to write them down than to "
             "guess them.",
@@ -357,7 +357,7 @@ CONTENT = StepContent(
             "A mutualisation must benefit each party, not only the group.",
         ),
         Text(
-            "Le temps est le frein le plus fréquent : une démarche trop lourde pour les "
+            "Le temps est le frein le plus fréquent : une démarche trop lourde pour les "
             "équipes s'essouffle.",
             "Time is the most frequent brake: a process too heavy for the teams runs out "
             "of steam.",

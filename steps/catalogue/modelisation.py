@@ -33,8 +33,8 @@ IP_CHOICES = (
 
 WHOLE = Section(
     code="modelisation.nous",
-    title_fr="Le « nous » que nous formons",
-    title_en="The « us » we form",
+    title_fr="Le « nous » que nous formons",
+    title_en="The “us” we form",
     intro_fr=(
         "Avant de parler de contrat, les partenaires décrivent l'ensemble qu'ils forment "
         "et ce qu'ils font ensemble, sur quel territoire et pour qui."
@@ -48,15 +48,15 @@ WHOLE = Section(
             code="modelisation.ensemble",
             type=T.LONG_TEXT,
             scope=S.PROJECT,
-            label_fr="Quel « tout » les partenaires forment-ils ensemble ?",
-            label_en="What « whole » do the partners form together?",
+            label_fr="Quel « tout » les partenaires forment-ils ensemble ?",
+            label_en="What “whole” do the partners form together?",
             help_fr=(
                 "Un regroupement informel, un consortium, une future organisation ? Le "
-                "« tout » n'a pas toujours d'existence légale : il faut alors décider qui "
+                "« tout » n'a pas toujours d'existence légale : il faut alors décider qui "
                 "agit en son nom et pour quoi."
             ),
             help_en=(
-                "An informal group, a consortium, a future organisation? The « whole » "
+                "An informal group, a consortium, a future organisation? The “whole” "
                 "does not always have legal standing: someone must then be empowered to "
                 "act on its behalf, for precise purposes."
             ),
@@ -119,7 +119,7 @@ FRAMEWORK = Section(
     title_fr="Le cadre de l'entente",
     title_en="The frame of the agreement",
     intro_fr=(
-        "La formalité de l'entente doit suivre la complexité de ce qui est partagé : "
+        "La formalité de l'entente doit suivre la complexité de ce qui est partagé : "
         "une lettre d'entente suffit parfois, un contrat ou une nouvelle organisation "
         "s'impose ailleurs."
     ),
@@ -154,7 +154,7 @@ FRAMEWORK = Section(
             label_en="Must an organisation's letters patent be amended?",
             help_fr=(
                 "Si la mutualisation sort des objets prévus dans les lettres patentes, "
-                "une modification s'impose, avec une assemblée des membres : il faut "
+                "une modification s'impose, avec une assemblée des membres : il faut "
                 "prévoir ce délai."
             ),
             help_en=(
@@ -172,7 +172,7 @@ FRAMEWORK = Section(
             label_en="Who is responsible for the pooled resource?",
             help_fr=(
                 "Un bien qui appartient à tous n'appartient à personne. Désignez "
-                "l'organisation ou la personne qui en répond : entretien, bris, "
+                "l'organisation ou la personne qui en répond : entretien, bris, "
                 "remplacement."
             ),
             help_en=(
@@ -189,7 +189,7 @@ FRAMEWORK = Section(
             ),
             label_en="Who owns the intellectual property of what is produced together?",
             help_fr=(
-                "Outils, contenus, recettes, données : mieux vaut le décider avant de "
+                "Outils, contenus, recettes, données : mieux vaut le décider avant de "
                 "produire, surtout si un partenaire quitte un jour le projet."
             ),
             help_en=(
@@ -302,9 +302,9 @@ ECONOMICS = Section(
 CONTENT = StepContent(
     step="modelisation",
     about=Text(
-        "La modélisation dessine le fonctionnement du projet : ce qui est mis en commun "
+        "La modélisation dessine le fonctionnement du projet : ce qui est mis en commun "
         "et à quelles conditions, comment les partenaires décident et communiquent, et "
-        "sous quelle forme ils s'engagent. Elle comprend aussi l'analyse économique : le "
+        "sous quelle forme ils s'engagent. Elle comprend aussi l'analyse économique : le "
         "coût d'utilisation de chaque ressource et son seuil de rentabilité.",
         "The modélisation designs how the project works: what is pooled and on what "
         "terms, how the partners decide and communicate, and in what form they commit. "
@@ -322,7 +322,7 @@ CONTENT = StepContent(
             "Agree on the decision process, the meeting pace and the communication channels.",
         ),
         Text(
-            "Choisir la forme de l'entente : lettre, contrat, copropriété ou nouvelle "
+            "Choisir la forme de l'entente : lettre, contrat, copropriété ou nouvelle "
             "organisation.",
             "Choose the form of the agreement: letter, contract, co-ownership or new "
             "organisation.",
@@ -338,11 +338,11 @@ CONTENT = StepContent(
     ),
     attention_points=(
         Text(
-            "Les étapes de la modélisation ne sont pas chronologiques : on y revient souvent.",
+            "Les étapes de la modélisation ne sont pas chronologiques : on y revient souvent.",
             "The parts of the modélisation are not chronological: you come back to them often.",
         ),
         Text(
-            "Comptez tous les coûts : consommables, entretien, remplacement, temps de "
+            "Comptez tous les coûts : consommables, entretien, remplacement, temps de "
             "préparation, frais administratifs et gestion de la mutualisation.",
             "Count every cost: consumables, maintenance, replacement, preparation time, "
             "administrative fees and management of the mutualisation.",

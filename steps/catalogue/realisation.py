@@ -18,13 +18,13 @@ PLANNING = Section(
     title_fr="Planifier",
     title_en="Planning",
     intro_fr=(
-        "Avant d'agir, chaque organisation mobilise ses propres gens : conseil "
-        "d'administration, équipe, membres. Le plan stratégique du « nous » se construit "
+        "Avant d'agir, chaque organisation mobilise ses propres gens : conseil "
+        "d'administration, équipe, membres. Le plan stratégique du « nous » se construit "
         "dans l'outil prévu à cet effet."
     ),
     intro_en=(
         "Before acting, each organisation brings its own people on board: board, staff, "
-        "members. The strategic plan of the « us » is built in its own tool."
+        "members. The strategic plan of the “us” is built in its own tool."
     ),
     questions=(
         Question(
@@ -101,7 +101,7 @@ IMPLEMENTATION = Section(
             label_fr="Quel est l'échéancier pour formaliser l'entente de mutualisation ?",
             label_en="What is the timeline to formalise the pooling agreement?",
             help_fr=(
-                "Les étapes jusqu'à la signature : rédaction, révision juridique au "
+                "Les étapes jusqu'à la signature : rédaction, révision juridique au "
                 "besoin, adoption par chaque conseil d'administration. Chacune prend plus "
                 "de temps qu'on ne le pense."
             ),
@@ -178,12 +178,12 @@ IMPLEMENTATION = Section(
 CONTENT = StepContent(
     step="realisation",
     about=Text(
-        "La réalisation se vit en deux temps. D'abord la planification : mobiliser les "
-        "gens de chaque organisation et bâtir le plan stratégique du « nous ». Puis la "
-        "mise en œuvre : un plan d'action annuel et l'échéancier menant à l'entente de "
+        "La réalisation se vit en deux temps. D'abord la planification : mobiliser les "
+        "gens de chaque organisation et bâtir le plan stratégique du « nous ». Puis la "
+        "mise en œuvre : un plan d'action annuel et l'échéancier menant à l'entente de "
         "mutualisation.",
         "The réalisation has two phases. First planning: bring each organisation's "
-        "people on board and build the strategic plan of the « us ». Then "
+        "people on board and build the strategic plan of the “us”. Then "
         "implementation: a yearly action plan and the timeline leading to the pooling "
         "agreement.",
     ),
@@ -194,13 +194,13 @@ CONTENT = StepContent(
             "Bring the boards, staff and members of each organisation on board.",
         ),
         Text(
-            "Écrire le plan stratégique : vision et valeurs du « nous », axes "
+            "Écrire le plan stratégique : vision et valeurs du « nous », axes "
             "d'intervention, orientations et stratégies.",
-            "Write the strategic plan: vision and values of the « us », areas of "
+            "Write the strategic plan: vision and values of the “us”, areas of "
             "intervention, orientations and strategies.",
         ),
         Text(
-            "Dresser le plan d'action annuel : actions, rôles, cibles et échéances.",
+            "Dresser le plan d'action annuel : actions, rôles, cibles et échéances.",
             "Draw up the yearly action plan: actions, roles, targets and deadlines.",
         ),
         Text(
@@ -227,7 +227,7 @@ CONTENT = StepContent(
             "Keep the balance between each organisation's vision and the collective vision.",
         ),
         Text(
-            "Prévoyez l'évaluation dès maintenant : des cibles claires aujourd'hui sont "
+            "Prévoyez l'évaluation dès maintenant : des cibles claires aujourd'hui sont "
             "des indicateurs demain.",
             "Plan the evaluation now: clear targets today are tomorrow's indicators.",
         ),

@@ -25,7 +25,7 @@ IDENTITE = Dimension(
     title_en="Identity",
     intro_fr=(
         "Qui êtes-vous, pour qui et avec qui ? C'est sur l'identité que les divergences "
-        "sont les plus lourdes de conséquences : mieux vaut les voir tôt."
+        "sont les plus lourdes de conséquences : mieux vaut les voir tôt."
     ),
     intro_en=(
         "Who are you, for whom and with whom? Divergences on identity weigh the most: "
@@ -48,7 +48,7 @@ IDENTITE = Dimension(
             "historique",
             "Historique",
             "History",
-            "Les grands moments de votre organisation : fondation, virages, crises "
+            "Les grands moments de votre organisation : fondation, virages, crises "
             "traversées. L'histoire explique bien des façons de faire.",
             "The milestones of your organisation: founding, turning points, crises "
             "weathered. History explains many ways of doing things.",
@@ -58,7 +58,7 @@ IDENTITE = Dimension(
             "role-ecosysteme",
             "Rôle dans l'écosystème",
             "Role in the ecosystem",
-            "La place que vous occupez parmi les organismes du territoire : ce que vous "
+            "La place que vous occupez parmi les organismes du territoire : ce que vous "
             "seuls faites, ce que d'autres font aussi. Cela révèle les chevauchements et "
             "les complémentarités.",
             "The place you hold among the organisations of the territory: what only you "
@@ -79,7 +79,7 @@ IDENTITE = Dimension(
             "culture",
             "Culture organisationnelle",
             "Organisational culture",
-            "Votre façon de travailler au quotidien : prise de décision, rythme, place de "
+            "Votre façon de travailler au quotidien : prise de décision, rythme, place de "
             "l'équipe et des membres. Des cultures différentes se côtoient bien quand on "
             "les nomme.",
             "How you work day to day: decision-making, pace, the place of staff and "
@@ -115,7 +115,7 @@ GOUVERNANCE = Dimension(
             "membres",
             "Membres",
             "Members",
-            "Qui sont vos membres et combien sont-ils? Selon vos règlements, ils "
+            "Qui sont vos membres et combien sont-ils ? Selon vos règlements, ils "
             "pourraient devoir approuver une entente de mutualisation.",
             "Who your members are and how many. Depending on your by-laws, they may have "
             "to approve a pooling agreement.",
@@ -126,7 +126,7 @@ GOUVERNANCE = Dimension(
             "Conseil d'administration",
             "Board of directors",
             "Sa composition, sa stabilité et son intérêt pour la démarche. Un conseil "
-            "mobilisé tôt est un appui; un conseil surpris devient souvent un frein.",
+            "mobilisé tôt est un appui ; un conseil surpris devient souvent un frein.",
             "Its make-up, its stability and its interest in the process. A board involved "
             "early is a support; a surprised board often becomes a brake.",
         ),
@@ -156,8 +156,8 @@ GOUVERNANCE = Dimension(
             "parties-prenantes",
             "Parties prenantes",
             "Stakeholders",
-            "Bailleurs de fonds, municipalités, partenaires du milieu : qui faudra-t-il "
-            "informer ou consulter? Leur appui, ou leur réticence, pèse sur le projet.",
+            "Bailleurs de fonds, municipalités, partenaires du milieu : qui faudra-t-il "
+            "informer ou consulter ? Leur appui, ou leur réticence, pèse sur le projet.",
             "Funders, municipalities, local partners: who will need to be informed or "
             "consulted? Their support, or their reluctance, weighs on the project.",
         ),
@@ -182,7 +182,7 @@ INSTALLATIONS = Dimension(
             "locaux",
             "Locaux",
             "Premises",
-            "Bureaux, salles, espaces d'accueil : superficie, état, taux d'occupation, "
+            "Bureaux, salles, espaces d'accueil : superficie, état, taux d'occupation, "
             "accessibilité. Précisez les périodes où ils sont libres.",
             "Offices, rooms, reception areas: size, condition, occupancy, accessibility. "
             "Say when they are free.",
@@ -215,7 +215,7 @@ INSTALLATIONS = Dimension(
             "transport",
             "Moyens de transport",
             "Means of transport",
-            "Véhicules, camion réfrigéré, remorque : capacité, jours d'utilisation, "
+            "Véhicules, camion réfrigéré, remorque : capacité, jours d'utilisation, "
             "coûts. Un véhicule partagé exige un système de réservation.",
             "Vehicles, refrigerated truck, trailer: capacity, days of use, costs. A shared "
             "vehicle needs a booking system.",
@@ -282,7 +282,7 @@ COMMUNICATION = Dimension(
     code="communication",
     title_fr="Communication",
     title_en="Communication",
-    intro_fr="Vos communications internes et externes : qui les fait, avec quels moyens.",
+    intro_fr="Vos communications internes et externes : qui les fait, avec quels moyens.",
     intro_en="Your internal and external communication: who does it, with what means.",
     items=(
         _item(
@@ -365,7 +365,7 @@ GESTION = Dimension(
     title_fr="Gestion et administration",
     title_en="Management and administration",
     intro_fr=(
-        "Les fonctions de gestion sont souvent les premières à se partager : elles "
+        "Les fonctions de gestion sont souvent les premières à se partager : elles "
         "pèsent lourd dans les petites équipes et demandent une expertise pointue."
     ),
     intro_en=(
@@ -461,7 +461,7 @@ ORGANISATION = Section(
     title_fr="Notre regard sur la démarche",
     title_en="Our view of the process",
     intro_fr=(
-        "Après le portrait, dites comment votre organisation voit la suite : les "
+        "Après le portrait, dites comment votre organisation voit la suite : les "
         "risques, vos besoins et la façon de conduire la démarche ensemble."
     ),
     intro_en=(
@@ -477,7 +477,7 @@ ORGANISATION = Section(
             label_en="Which part of your organisation does the process concern?",
             help_fr=(
                 "Un service, un programme, les fonctions administratives… Le portrait peut "
-                "se limiter à cette partie : inutile de tout décrire si seule une "
+                "se limiter à cette partie : inutile de tout décrire si seule une "
                 "activité est visée."
             ),
             help_en=(
@@ -568,7 +568,7 @@ PROJECT = Section(
             label_fr="Comment la démarche est-elle coordonnée et gouvernée ?",
             label_en="How is the process coordinated and governed?",
             help_fr=(
-                "Résumez ce que les partenaires ont convenu : qui coordonne, avec quels "
+                "Résumez ce que les partenaires ont convenu : qui coordonne, avec quels "
                 "pouvoirs, comment l'information circule. Tout le monde doit avoir accès "
                 "à la même information."
             ),
@@ -613,7 +613,7 @@ CONTENT = StepContent(
             "Draw the organisation's portrait, dimension by dimension.",
         ),
         Text(
-            "Juger chaque élément : force, faiblesse ou neutre.",
+            "Juger chaque élément : force, faiblesse ou neutre.",
             "Judge each item: strength, weakness or neutral.",
         ),
         Text(
@@ -635,7 +635,7 @@ CONTENT = StepContent(
             "The portrait may be limited to the part of the organisation the project concerns.",
         ),
         Text(
-            "Une faiblesse n'est pas un aveu d'échec : c'est souvent là qu'un partenaire "
+            "Une faiblesse n'est pas un aveu d'échec : c'est souvent là qu'un partenaire "
             "peut apporter quelque chose.",
             "A weakness is not an admission of failure: it is often where a partner can "
             "bring something.",
@@ -647,7 +647,7 @@ CONTENT = StepContent(
             "validate it internally.",
         ),
         Text(
-            "La coordination choisit les dimensions utiles au projet : un projet de "
+            "La coordination choisit les dimensions utiles au projet : un projet de "
             "camion partagé n'a pas besoin de tout couvrir.",
             "The coordination chooses the dimensions the project needs: a shared-truck "
             "project does not have to cover everything.",
