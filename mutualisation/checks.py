@@ -23,10 +23,10 @@ def check_harfbuzz_subset(app_configs=None, **kwargs) -> list[Warning]:
     return [
         Warning(
             _(
-                "La bibliothèque libharfbuzz-subset est introuvable : WeasyPrint réduira "
+                "La bibliothèque libharfbuzz-subset est introuvable : WeasyPrint réduira "
                 "les polices des rapports PDF par une méthode beaucoup plus lente."
             ),
-            hint=_("Installez-la, par exemple : apt-get install libharfbuzz-subset0"),
+            hint=_("Installez-la, par exemple : apt-get install libharfbuzz-subset0"),
             id=HARFBUZZ_SUBSET_MISSING,
         )
     ]
@@ -44,7 +44,7 @@ def check_translations_compiled(app_configs=None, **kwargs) -> list[Warning]:
                     Warning(
                         _("Le catalogue %(path)s n'est pas compilé ou date d'avant sa source.")
                         % {"path": po_path},
-                        hint=_("Lancez : python manage.py compile_translations"),
+                        hint=_("Lancez : python manage.py compile_translations"),
                         id=CATALOGUE_NOT_COMPILED,
                     )
                 )
@@ -62,7 +62,7 @@ def check_site_url(app_configs=None, **kwargs) -> list[Warning]:
     return [
         Warning(
             _(
-                "SITE_URL est vide : les liens des courriels envoyés en arrière-plan "
+                "SITE_URL est vide : les liens des courriels envoyés en arrière-plan "
                 "(rappels, résumés, notifications) mèneraient à %(fallback)s."
             )
             % {"fallback": settings.SITE_URL_FALLBACK},

@@ -81,6 +81,33 @@ def pair_cells(scores: Iterable[int | None], no_pair: str) -> SafeString:
     return mark_safe("".join(html))  # noqa: S308 — integers, our classes, escaped `no_pair`
 
 
+def pair_heat_cells(
+    cells: Iterable[tuple[int, str] | None], words: dict, titles: dict, no_pair: str
+) -> SafeString:
+    """The <td>s of a row of the pairs' heat map: each (score, level) as its score and the
+    level's short word (`words`), coloured by the level, the full words (`titles`) as the
+    cell's title; None where there is no pair (the organisation itself).
+    """
+    blank = (
+        f'<td class="pair-self"><span class="visually-hidden">{escape(no_pair)}</span>'
+        '<span aria-hidden="true">—</span></td>'
+    )
+    words = {level: escape(word) for level, word in words.items()}
+    titles = {level: escape(title) for level, title in titles.items()}
+    html = []
+    for cell in cells:
+        if cell is None:
+            html.append(blank)
+            continue
+        score, level = int(cell[0]), cell[1]
+        html.append(
+            f'<td class="pair-score heat-{escape(level)}" title="{titles[level]}">'
+            f'<span class="pair-value">{score}</span> '
+            f'<span class="pair-word">{words[level]}</span></td>'
+        )
+    return mark_safe("".join(html))  # noqa: S308 — integers, our classes, escaped words
+
+
 def options(choices: Iterable[tuple[str, str]], selected: str) -> SafeString:
     """The <option>s of a select over (value, label) `choices`, `selected` chosen."""
     return mark_safe(  # noqa: S308 — every value and label escaped

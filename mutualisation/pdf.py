@@ -70,7 +70,7 @@ class ReportTooLong(Exception):
     def __init__(self):
         super().__init__(
             gettext(
-                "Ce rapport est trop long pour être produit : il dépasse le temps ou la "
+                "Ce rapport est trop long pour être produit : il dépasse le temps ou la "
                 "taille permis. Raccourcissez les textes les plus longs du projet, ou "
                 "demandez un rapport plus ciblé (par exemple le portrait d'une organisation)."
             )

@@ -272,6 +272,29 @@ INVITATION_RESEND_MINUTES = env.int("INVITATION_RESEND_MINUTES", default=10)
 INVITATIONS_PER_SENDER_PER_HOUR = env.int("INVITATIONS_PER_SENDER_PER_HOUR", default=60)
 INVITATIONS_PER_PROJECT_PER_DAY = env.int("INVITATIONS_PER_PROJECT_PER_DAY", default=150)
 
+# Who may create (and restore) projects, and self sign-up (projects/creation.py, signup.py).
+# PROJECT_CREATION="approved" (default): accounts that staff approved, i.e. holding the
+# permission « projects | projet | Can add projet » (granted in the admin, or by the action
+# « Approuver » on pending requests), and staff; "anyone": every signed-in account.
+PROJECT_CREATION = env.str("PROJECT_CREATION", default="approved")
+if PROJECT_CREATION not in ("approved", "anyone"):
+    raise ImproperlyConfigured('PROJECT_CREATION must be "approved" or "anyone".')
+# SIGNUP_OPEN=1 (default): « Créer un compte » on the login page; the address is confirmed
+# by a signed link valid SIGNUP_LINK_MAX_AGE_HOURS; under "approved", the new account then
+# waits for staff approval (staff accounts are told by e-mail). 0: accounts come only from
+# invitations and the admin.
+SIGNUP_OPEN = env.bool("SIGNUP_OPEN", default=True)
+SIGNUP_LINK_MAX_AGE_HOURS = env.int("SIGNUP_LINK_MAX_AGE_HOURS", default=48)
+# Restoring a backup in the browser: files above this size are refused before being read;
+# an uploaded file waits this long (in the default storage) between preview and confirmation.
+RESTORE_MAX_BYTES = env.int("RESTORE_MAX_BYTES", default=20 * 1024 * 1024)
+RESTORE_UPLOAD_MAX_AGE_MINUTES = env.int("RESTORE_UPLOAD_MAX_AGE_MINUTES", default=60)
+FILE_UPLOAD_HANDLERS = [
+    "steps.transfer.restore.RestoreSizeLimit",  # before any byte of a too big backup is read
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 # Production hardening: on whenever DEBUG is off; a reverse proxy terminates TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True

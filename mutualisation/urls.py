@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from steps.followup.calendar_views import calendar_feed
+from steps.transfer.urls import restore_urlpatterns
 
 from . import views
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     # Public: the token in the address is the credential (steps.followup.CalendarFeed).
     path("agenda/<str:feed_token>.ics", calendar_feed, name="calendar_feed"),
+    # Restoring a backup creates a project: outside any project, before its slugs.
+    path("projets/restaurer/", include(restore_urlpatterns)),
     path("projets/", include("projects.urls")),
     path("projets/<slug:project_slug>/", include("steps.urls")),
 ]

@@ -44,7 +44,7 @@ def _wants_json(request) -> bool:
 def bad_request(request, exception):
     """400: our page, or JSON for scripts (the autosave shows « Non enregistré »)."""
     if _wants_json(request):
-        message = _("La demande contient des caractères non permis ; retapez le texte.")
+        message = _("La demande contient des caractères non permis ; retapez le texte.")
         return JsonResponse({"status": "invalid", "errors": [message]}, status=400)
     return django_bad_request(request, exception)
 

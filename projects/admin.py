@@ -1,7 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from . import signup
 from .models import (
     ChangeRecord,
     Invitation,
@@ -13,23 +15,78 @@ from .models import (
 )
 
 
+class CreationRequestFilter(admin.SimpleListFilter):
+    """« Demandes en attente »: accounts asking to create projects (projects/signup.py)."""
+
+    title = _("demande de création de projets")
+    parameter_name = "demande"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("attente", _("En attente d’approbation")),
+            ("non-confirmee", _("Adresse non confirmée")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "attente":
+            return queryset.filter(creation_requested_at__isnull=False, is_active=True)
+        if self.value() == "non-confirmee":
+            return queryset.filter(signed_up_at__isnull=False, is_active=False)
+        return queryset
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "is_staff", "is_active", "last_login"]
+    list_display = [
+        "email",
+        "full_name",
+        "is_staff",
+        "is_active",
+        "creation_requested_at",
+        "last_login",
+    ]
     search_fields = ["email", "full_name"]
     fieldsets = (
         (None, {"fields": ("email", "password", "full_name")}),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (
+            _("Permissions"),
+            {
+                "fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions"),
+                "description": _(
+                    "Pour permettre à ce compte de créer des projets (réglage "
+                    "PROJECT_CREATION=approved), donnez-lui la permission « projects | projet | "
+                    "Can add projet », ou utilisez l’action « Approuver » de la liste."
+                ),
+            },
+        ),
+        (_("Inscription"), {"fields": ("signed_up_at", "creation_requested_at")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
+    readonly_fields = ["signed_up_at"]
     add_fieldsets = (
         (
             None,
             {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")},
         ),
     )
-    list_filter = ["is_staff", "is_superuser", "is_active"]
+    list_filter = [CreationRequestFilter, "is_staff", "is_superuser", "is_active"]
+    actions = ["approve_creation"]
+
+    @admin.action(description=_("Approuver : permettre de créer des projets"))
+    def approve_creation(self, request, queryset):
+        count = signup.creation_approve(users=queryset.filter(is_active=True), request=request)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s compte peut maintenant créer des projets ; la personne en est avisée.",
+                "%(count)s comptes peuvent maintenant créer des projets ; chaque personne en est "
+                "avisée.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Organisation)

@@ -3,11 +3,13 @@
 Same paths and URL names as ``django.contrib.auth.urls``, included under ``compte/``.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from . import views
 from .forms import EmailAuthenticationForm, PasswordResetForm, ThrottledPasswordChangeForm
 
 
@@ -16,7 +18,7 @@ class LogoutView(auth_views.LogoutView):
 
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
-        messages.info(request, _("Vous êtes déconnecté·e. À bientôt !"))
+        messages.info(request, _("Vous êtes déconnecté·e. À bientôt !"))
         return response
 
 
@@ -29,12 +31,20 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return {**super().get_form_kwargs(), "request": self.request}
 
 
+class LoginView(auth_views.LoginView):
+    """Log in with an e-mail address; « Créer un compte » shows when sign-up is open."""
+
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "signup_open": settings.SIGNUP_OPEN}
+
+
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
-        ),
+        LoginView.as_view(),
         name="login",
     ),
     path("logout/", LogoutView.as_view(), name="logout"),
@@ -68,4 +78,14 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Self sign-up (settings.SIGNUP_OPEN; projects/signup.py).
+    path("inscription/", views.account_signup, name="signup"),
+    path("inscription/courriel-envoye/", views.account_signup_sent, name="signup_sent"),
+    # Public: the signed link is the proof of the address (the password, of the person).
+    path(
+        "inscription/confirmer/<str:signed>/",
+        views.account_signup_confirm,
+        name="signup_confirm",
+    ),
+    path("demande-creation/", views.creation_request, name="creation_request"),
 ]

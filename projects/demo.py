@@ -6,6 +6,7 @@ Every part of the method fills its demo data from these keys (`steps/*/demo.py`)
 `build_demo_project()` builds it all; `python manage.py demo` calls it.
 """
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from .models import Membership, Organisation, Project, Role, User
@@ -25,13 +26,13 @@ DEMO_PROJECT = {
     "territory": "Montérégie-Ouest",
     "description": (
         "Quatre organismes de Montérégie-Ouest explorent ce qu'ils pourraient mettre en "
-        "commun pour mieux servir les familles du territoire sans s'épuiser : deux CDC, "
+        "commun pour mieux servir les familles du territoire sans s'épuiser : deux CDC, "
         "une banque alimentaire et une cuisine collective. La démarche est animée par la "
         "table de concertation régionale, avec l'appui d'un conseiller en économie sociale."
     ),
     "scope": (
-        "Un camion réfrigéré partagé pour la récupération et la distribution alimentaires ; "
-        "des locaux communs (entrepôt, cuisine de production et salle de réunion) ; "
+        "Un camion réfrigéré partagé pour la récupération et la distribution alimentaires ; "
+        "des locaux communs (entrepôt, cuisine de production et salle de réunion) ; "
         "une ressource partagée en communication, à temps partiel pour chaque organisme. "
         "Sont concernés les services alimentaires et les fonctions administratives, "
         "pas l'ensemble des activités de chaque organisme."
@@ -125,6 +126,11 @@ def build_demo_people_and_project():
     """
     with transaction.atomic():
         coordinator = _demo_user(COORDINATOR_EMAIL, COORDINATOR_NAME)
+        # Under PROJECT_CREATION="approved", the coordinator may create projects; the
+        # partners and the advisor may not.
+        coordinator.user_permissions.add(
+            Permission.objects.get(content_type__app_label="projects", codename="add_project")
+        )
         advisor = _demo_user(ADVISOR_EMAIL, ADVISOR_NAME)
         partners = {}
         for key, data in DEMO_ORGANISATIONS.items():

@@ -11,7 +11,7 @@ from mutualisation.throttling import address_ceiling_reached
 from .models import Invitation, Membership, Organisation, Project, Role
 
 TOO_MANY_FAILURES = _(
-    "Trop de tentatives infructueuses depuis votre adresse : réessayez dans 15 minutes, "
+    "Trop de tentatives infructueuses depuis votre adresse : réessayez dans 15 minutes, "
     "ou demandez un lien pour choisir un nouveau mot de passe."
 )
 
@@ -49,7 +49,32 @@ class EmailAuthenticationForm(AuthenticationForm):
         # Before any password check: spraying many accounts from one address stops here.
         if self.request is not None and address_ceiling_reached(self.request):
             raise forms.ValidationError(TOO_MANY_FAILURES, code="too_many_failures")
-        return super().clean()
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if self._unconfirmed_signup():
+                raise forms.ValidationError(UNCONFIRMED, code="unconfirmed") from None
+            raise
+
+    def _unconfirmed_signup(self) -> bool:
+        """The right password of a self sign-up whose address is not confirmed yet
+        (such an account is inactive: Django refuses it like a wrong password)."""
+        user = (
+            get_user_model()
+            .objects.filter(
+                email__iexact=self.cleaned_data.get("username", ""),
+                is_active=False,
+                signed_up_at__isnull=False,
+            )
+            .first()
+        )
+        return user is not None and user.check_password(self.cleaned_data.get("password"))
+
+
+UNCONFIRMED = _(
+    "Votre adresse courriel n’est pas encore confirmée : ouvrez le lien reçu par courriel. "
+    "Lien perdu ou expiré ? Inscrivez-vous de nouveau pour en recevoir un autre."
+)
 
 
 class ThrottledPasswordChangeForm(PasswordChangeForm):
@@ -104,7 +129,7 @@ class OrganisationForm(forms.ModelForm):
         label=_("Site Web"),
         required=False,
         assume_scheme="https",
-        help_text=_("Par exemple https://exemple.org ; « https:// » est ajouté au besoin."),
+        help_text=_("Par exemple https://exemple.org ; « https:// » est ajouté au besoin."),
     )
 
     class Meta:
@@ -171,7 +196,7 @@ class InvitationForm(forms.Form):
         )
         if any(invitation.is_usable for invitation in pending):
             raise forms.ValidationError(
-                _("Une invitation est déjà en attente pour cette adresse : renvoyez-la plutôt.")
+                _("Une invitation est déjà en attente pour cette adresse : renvoyez-la plutôt.")
             )
         return email
 
@@ -199,7 +224,7 @@ class InvitationForm(forms.Form):
             self.add_error(
                 "organisation",
                 _(
-                    "Une organisation partenaire doit être rattachée à une organisation : "
+                    "Une organisation partenaire doit être rattachée à une organisation : "
                     "choisissez-la dans la liste ou inscrivez le nom d'une nouvelle."
                 ),
             )
@@ -240,7 +265,7 @@ class SignupForm(forms.Form):
         # An account restored by an import has no usable password yet: its owner sets one here.
         if existing is not None and existing.has_usable_password():
             raise forms.ValidationError(
-                _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
+                _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
             )
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
@@ -254,3 +279,82 @@ class SignupForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class AccountSignupForm(forms.Form):
+    """Open an account oneself (settings.SIGNUP_OPEN); the address is confirmed by mail."""
+
+    full_name = forms.CharField(label=_("Nom complet"), max_length=150)
+    email = forms.EmailField(
+        label=_("Adresse courriel"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1 = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Confirmation du mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "password1"
+        ].help_text = password_validation.password_validators_help_text_html()
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("Les deux mots de passe ne correspondent pas."))
+        elif password1:
+            user = get_user_model()(
+                email=cleaned.get("email", ""), full_name=cleaned.get("full_name", "")
+            )
+            try:
+                password_validation.validate_password(password1, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class SignupConfirmForm(forms.Form):
+    """Confirm one's address by typing the account's password (throttled like a login)."""
+
+    password = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Celui que vous avez choisi en demandant le compte."),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+
+    def clean_password(self):
+        from axes.handlers.proxy import AxesProxyHandler
+
+        password = self.cleaned_data["password"]
+        credentials = {"username": self.user.email}
+        if address_ceiling_reached(self.request) or AxesProxyHandler.is_locked(
+            self.request, credentials
+        ):
+            raise forms.ValidationError(TOO_MANY_FAILURES, code="too_many_failures")
+        if not self.user.check_password(password):
+            user_login_failed.send(
+                sender=type(self), credentials=credentials, request=self.request
+            )
+            raise forms.ValidationError(
+                _("Ce n’est pas le mot de passe choisi pour ce compte."), code="wrong_password"
+            )
+        return password

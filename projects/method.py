@@ -25,7 +25,7 @@ STEPS = (
         "reflexion",
         2,
         _("Réflexion"),
-        _("Dresser le portrait de chaque organisation : forces, faiblesses, offres et besoins."),
+        _("Dresser le portrait de chaque organisation : forces, faiblesses, offres et besoins."),
     ),
     Step(
         "diagnostic",

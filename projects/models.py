@@ -4,13 +4,14 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.models import AbstractUser, BaseUserManager, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,13 @@ class User(AbstractUser):
         choices=[("fr-ca", "Français"), ("en", "English")],
         default="fr-ca",
     )
+    # Self sign-up (projects/signup.py): the account stays inactive until its address is
+    # confirmed; under PROJECT_CREATION="approved" it then asks to create projects, and
+    # the request waits for staff (cleared when approved: see projects/admin.py).
+    signed_up_at = models.DateTimeField(_("inscrit·e le"), null=True, blank=True)
+    creation_requested_at = models.DateTimeField(
+        _("demande de création de projets"), null=True, blank=True
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -71,6 +79,28 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @cached_property
+    def can_create_projects(self) -> bool:
+        """Whether this account may create (or restore) projects: settings.PROJECT_CREATION.
+
+        Under « approved »: staff, and accounts holding projects.add_project themselves or
+        through a group (one query, instead of the two of `has_perm`).
+        """
+        if not self.is_active:
+            return False
+        if settings.PROJECT_CREATION == "anyone" or self.is_staff or self.is_superuser:
+            return True
+        return Permission.objects.filter(
+            models.Q(user=self) | models.Q(group__user=self),
+            content_type__app_label="projects",
+            codename="add_project",
+        ).exists()
+
+    @property
+    def creation_pending(self) -> bool:
+        """A confirmed sign-up waiting for staff to let it create projects."""
+        return self.creation_requested_at is not None and not self.can_create_projects
 
 
 neq_validator = RegexValidator(
@@ -124,7 +154,7 @@ class Organisation(models.Model):
 
 
 # Paths under /projets/ that are not projects.
-RESERVED_SLUGS = {"nouveau", "invitation"}
+RESERVED_SLUGS = {"nouveau", "invitation", "restaurer"}
 
 
 class Project(models.Model):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from mutualisation.typography import one_line
 from notifications.kinds import Kind
 from notifications.services import notify
 
@@ -80,7 +81,7 @@ def invitation_create(
             raise InvitationError(PENDING_ALREADY) from error
 
 
-PENDING_ALREADY = _("Une invitation est déjà en attente pour cette adresse : renvoyez-la plutôt.")
+PENDING_ALREADY = _("Une invitation est déjà en attente pour cette adresse : renvoyez-la plutôt.")
 
 
 def _check_invitation_limits(*, project: Project, sent_by, now) -> None:
@@ -94,9 +95,9 @@ def _check_invitation_limits(*, project: Project, sent_by, now) -> None:
     ):
         raise InvitationError(
             ngettext(
-                "Vous avez envoyé %(count)s invitation dans la dernière heure, le maximum : "
+                "Vous avez envoyé %(count)s invitation dans la dernière heure, le maximum : "
                 "réessayez un peu plus tard.",
-                "Vous avez envoyé %(count)s invitations dans la dernière heure, le maximum : "
+                "Vous avez envoyé %(count)s invitations dans la dernière heure, le maximum : "
                 "réessayez un peu plus tard.",
                 hourly,
             )
@@ -109,9 +110,9 @@ def _check_invitation_limits(*, project: Project, sent_by, now) -> None:
     ):
         raise InvitationError(
             ngettext(
-                "Ce projet a envoyé %(count)s invitation depuis 24 heures, le maximum : "
+                "Ce projet a envoyé %(count)s invitation depuis 24 heures, le maximum : "
                 "réessayez demain.",
-                "Ce projet a envoyé %(count)s invitations depuis 24 heures, le maximum : "
+                "Ce projet a envoyé %(count)s invitations depuis 24 heures, le maximum : "
                 "réessayez demain.",
                 daily,
             )
@@ -135,7 +136,7 @@ def invitation_send(*, invitation: Invitation, request) -> bool:
         "accept_url": absolute_url(request, invitation.get_absolute_url()),
         "sender": invitation.sent_by,
     }
-    subject = " ".join(render_to_string("emails/invitation_subject.txt", context).split())
+    subject = one_line(render_to_string("emails/invitation_subject.txt", context))
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("emails/invitation.txt", context),
@@ -172,9 +173,9 @@ def invitation_renew(*, invitation: Invitation) -> Invitation:
             minutes = settings.INVITATION_RESEND_MINUTES
             raise InvitationError(
                 ngettext(
-                    "Cette invitation vient d'être envoyée : attendez %(minutes)s minute "
+                    "Cette invitation vient d'être envoyée : attendez %(minutes)s minute "
                     "avant de la renvoyer.",
-                    "Cette invitation vient d'être envoyée : attendez %(minutes)s minutes "
+                    "Cette invitation vient d'être envoyée : attendez %(minutes)s minutes "
                     "avant de la renvoyer.",
                     minutes,
                 )
@@ -287,7 +288,7 @@ def account_create_and_accept(*, invitation: Invitation, full_name: str, passwor
             user.save(update_fields=["password", "full_name"])
         else:
             raise InvitationError(
-                _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
+                _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
             )
         membership = invitation_accept(invitation=invitation, user=user)
     return membership
@@ -304,7 +305,7 @@ def membership_remove(*, membership: Membership, by) -> None:
         if membership.role == Role.COORDINATOR and coordinators == [membership.pk]:
             raise LastCoordinatorError(
                 _(
-                    "Impossible de retirer le ou la dernier·ère coordonnateur·rice : le projet "
+                    "Impossible de retirer le ou la dernier·ère coordonnateur·rice : le projet "
                     "doit toujours en avoir au moins un·e. Invitez-en un·e autre d'abord."
                 )
             )

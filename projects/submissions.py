@@ -44,5 +44,5 @@ def claim_once(request) -> bool:
 
 def already_sent(request, url: str):
     """Where a second send of the same form goes: the list, with a word of explanation."""
-    messages.info(request, _("Ce formulaire avait déjà été envoyé : rien n'a été créé en double."))
+    messages.info(request, _("Ce formulaire avait déjà été envoyé : rien n'a été créé en double."))
     return redirect(url)

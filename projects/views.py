@@ -1,9 +1,11 @@
 """Pages of the projects app: projects, organisations, members and invitations."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, Count, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,9 +14,17 @@ from django.views.decorators.http import require_POST
 from mutualisation.formats import format_date
 from mutualisation.params import int_param
 
-from . import services
+from . import services, signup
 from .access import Access, get_project_object, project_view, require_edit
-from .forms import InvitationForm, OrganisationForm, ProjectForm, SignupForm
+from .creation import creation_view
+from .forms import (
+    AccountSignupForm,
+    InvitationForm,
+    OrganisationForm,
+    ProjectForm,
+    SignupConfirmForm,
+    SignupForm,
+)
 from .history import history_rows, save_with_history
 from .method import STEPS
 from .models import Invitation, Membership, Organisation, Role
@@ -31,7 +41,7 @@ def _email_failed(request) -> None:
     messages.warning(
         request,
         _(
-            "L'invitation est enregistrée mais le courriel n'a pas pu être envoyé ; "
+            "L'invitation est enregistrée mais le courriel n'a pas pu être envoyé ; "
             "vous pouvez la renvoyer."
         ),
     )
@@ -48,7 +58,7 @@ def project_list(request):
     return render(request, "projects/list.html", {"memberships": memberships})
 
 
-@login_required
+@creation_view
 def project_create(request):
     form = ProjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -221,7 +231,7 @@ def invitation_resend(request, membership, invitation_id):
         if services.invitation_send(invitation=invitation, request=request):
             messages.success(
                 request,
-                _("Invitation renvoyée à %(email)s ; elle est valide jusqu'au %(date)s.")
+                _("Invitation renvoyée à %(email)s ; elle est valide jusqu'au %(date)s.")
                 % {"email": invitation.email, "date": format_date(invitation.expires_at)},
             )
         else:
@@ -240,7 +250,7 @@ def invitation_revoke(request, membership, invitation_id):
     else:
         messages.success(
             request,
-            _("L'invitation de %(email)s est annulée : son lien ne fonctionne plus.")
+            _("L'invitation de %(email)s est annulée : son lien ne fonctionne plus.")
             % {"email": invitation.email},
         )
     return redirect("projects:members", membership.project.slug)
@@ -304,7 +314,7 @@ def invitation_accept(request, token):
         else:
             messages.success(
                 request,
-                _("Bienvenue dans le projet « %(project)s ».")
+                _("Bienvenue dans le projet « %(project)s ».")
                 % {"project": membership.project.name},
             )
             return redirect(membership.project)
@@ -330,7 +340,7 @@ def invitation_signup(request, token):
         login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,
-            _("Votre compte est créé. Bienvenue dans le projet « %(project)s ».")
+            _("Votre compte est créé. Bienvenue dans le projet « %(project)s ».")
             % {"project": membership.project.name},
         )
         return redirect(membership.project)
@@ -339,3 +349,85 @@ def invitation_signup(request, token):
         "projects/invitation_signup.html",
         {"invitation": invitation, "project": invitation.project, "form": form},
     )
+
+
+# Self sign-up and the requests to create projects (projects/signup.py) -----------------
+
+
+def _signup_open():
+    if not settings.SIGNUP_OPEN:
+        raise Http404
+
+
+def account_signup(request):
+    """Ask for an account; the confirmation link goes to the address given."""
+    _signup_open()
+    if request.user.is_authenticated:
+        return redirect("projects:list")
+    form = AccountSignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        signup.signup_request(
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password1"],
+            request=request,
+        )
+        return redirect("signup_sent")
+    return render(
+        request,
+        "registration/signup_form.html",
+        {"form": form, "approval_needed": settings.PROJECT_CREATION == "approved"},
+    )
+
+
+def account_signup_sent(request):
+    _signup_open()
+    return render(request, "registration/signup_sent.html")
+
+
+def account_signup_confirm(request, signed):
+    """Show the confirmation form (GET); the account's password activates it (POST)."""
+    try:
+        user = signup.user_for_token(signed)
+    except signup.SignupLinkError as error:
+        return render(
+            request,
+            "registration/signup_link_problem.html",
+            {"reason": error.reason, "signup_open": settings.SIGNUP_OPEN},
+            status=400 if error.reason == "invalid" else 200,
+        )
+    form = SignupConfirmForm(request.POST or None, user=user, request=request)
+    if request.method == "POST" and form.is_valid():
+        signup.signup_confirm(user=user, request=request)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        if user.can_create_projects:
+            messages.success(
+                request, _("Votre compte est activé : vous pouvez créer votre premier projet.")
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Votre compte est activé. Votre demande est en attente d’approbation : "
+                    "vous recevrez un courriel dès que vous pourrez créer des projets."
+                ),
+            )
+        return redirect("projects:list")
+    return render(request, "registration/signup_confirm.html", {"form": form, "person": user})
+
+
+@login_required
+@require_POST
+def creation_request(request):
+    """An account that may not create projects asks staff for the right to."""
+    if request.user.can_create_projects:
+        return redirect("projects:create")
+    signup.creation_request(user=request.user, request=request)
+    messages.success(
+        request,
+        _(
+            "Votre demande est envoyée à l’équipe qui administre le site. Vous recevrez un "
+            "courriel dès qu’elle l’aura approuvée."
+        ),
+    )
+    return redirect("projects:list")

@@ -17,7 +17,7 @@ from projects.demo import COORDINATOR_EMAIL
 from projects.method import STEPS
 from projects.models import User
 from steps.demo import build_demo_project
-from steps.models import PooledResource
+from steps.models import Agreement, PooledResource
 from tests.i18n import compile_catalogues, forget_loaded_catalogues
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
@@ -273,6 +273,9 @@ def test_main_pages_in_english_show_no_french_interface(
 ):
     """With English chosen, the demo coordinator's main pages show no French interface text."""
     project = build_demo_project()
+    # The agreement is written in one language, chosen for it (French in the demo): in
+    # English it is the draft's own text, not the interface, so it is written in English here.
+    Agreement.objects.update_or_create(project=project, defaults={"language": "en"})
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
 

@@ -2,13 +2,16 @@
  * Autosave of questionnaire answers: each question saves ~800 ms after the person stops
  * typing and when it leaves the field, shows its state next to the field, retries with
  * backoff when the network fails, and on a conflict (409) shows both versions and lets
- * the person choose. Without this script the form's « Enregistrer » button saves all.
+ * the person choose. Without this script the form's « Enregistrer » button saves every
+ * answer of the page (the portrait's pages post their own fields only).
  *
  * The page provides: form[data-autosave-url][data-organisation-id] containing
  * [data-question][data-version] blocks (inputs + hidden "<code>__version" + a
  * [data-save-state] element), and #autosave-messages with the translated words; an
- * optional [data-progress] element (a .status-badge and a [data-progress-count]) shows
- * the status and the count of answers the server sends back after each save.
+ * optional [data-progress] element (a .status-badge, a [data-progress-count] and a
+ * <progress data-progress-bar>) shows the status and the count of answers the server
+ * sends back after each save; links marked a[data-page-link] (the other pages of the
+ * portrait) wait for pending saves before leaving.
  *
  * Until the server confirms a save, the typed values also wait in the browser's
  * localStorage (one draft per answer): a database outage, a lost connection or a closed
@@ -85,6 +88,11 @@
     var count = progressElement.querySelector("[data-progress-count]");
     if (count && progress.text) {
       count.textContent = progress.text;
+    }
+    var bar = progressElement.querySelector("[data-progress-bar]");
+    if (bar && typeof progress.total === "number") {
+      bar.max = progress.total || 1;
+      bar.value = progress.answered;
     }
   }
 
@@ -511,6 +519,23 @@
         if (!anyUnsaved()) {
           leaving = true;
           other.submit();
+        }
+      });
+    });
+  });
+
+  // Links to the other pages of a questionnaire (the portrait, one dimension per
+  // page): what is pending is saved first, then the link is followed.
+  document.querySelectorAll("a[data-page-link]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (!anyUnsaved()) {
+        return;
+      }
+      event.preventDefault();
+      flushAll().then(function () {
+        if (!anyUnsaved()) {
+          leaving = true;
+          window.location.href = link.href;
         }
       });
     });

@@ -14,7 +14,7 @@ from .grid import Verdict
 # one by hand, and the dimensions where such a verdict is most plausible.
 OVERRIDES = {
     Verdict.DIVERGENCE: (
-        "Nos façons de décider ne se ressemblent pas encore : à discuter en comité avant "
+        "Nos façons de décider ne se ressemblent pas encore : à discuter en comité avant "
         "d'aller plus loin.",
         ("gouvernance", "identite"),
     ),
@@ -23,7 +23,7 @@ OVERRIDES = {
         ("installations", "communication", "services", "gestion"),
     ),
     Verdict.CONVERGENCE: (
-        "Discuté en rencontre : nous voyons cet élément de la même façon.",
+        "Discuté en rencontre : nous voyons cet élément de la même façon.",
         ("identite", "services"),
     ),
     Verdict.TO_DISCUSS: (

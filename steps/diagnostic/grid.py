@@ -94,38 +94,38 @@ MEDIUM_FROM = Fraction(45, 100)
 
 RULES = (
     _(
-        "Un élément « autre » ajouté par une seule organisation est à discuter : les autres "
+        "Un élément « autre » ajouté par une seule organisation est à discuter : les autres "
         "n'ont pas pu y répondre."
     ),
-    _("Si une organisation offre ce dont une autre a besoin sur cet élément : complémentarité."),
+    _("Si une organisation offre ce dont une autre a besoin sur cet élément : complémentarité."),
     _(
         "Si une organisation offre quelque chose sur cet élément et qu'une autre y voit une "
-        "faiblesse : complémentarité."
+        "faiblesse : complémentarité."
     ),
-    _("Si moins de deux organisations ont donné une appréciation : à discuter, faute de données."),
+    _("Si moins de deux organisations ont donné une appréciation : à discuter, faute de données."),
     _(
         "Sur un élément d'identité (mission, valeurs, culture…), une force chez les unes et "
-        "une faiblesse chez les autres : divergence, car un écart sur ce que l'on est peut "
+        "une faiblesse chez les autres : divergence, car un écart sur ce que l'on est peut "
         "faire échouer le projet."
     ),
     _(
-        "Si deux organisations ou plus y voient une faiblesse, sans force ni offre en face : "
+        "Si deux organisations ou plus y voient une faiblesse, sans force ni offre en face : "
         "à discuter, c'est un besoin commun à combler ensemble ou à l'extérieur."
     ),
     _(
-        "Si personne n'y voit de faiblesse (que des forces, que du neutre, ou un mélange) : "
+        "Si personne n'y voit de faiblesse (que des forces, que du neutre, ou un mélange) : "
         "convergence."
     ),
     _(
-        "Si des forces rencontrent des faiblesses (hors identité) : complémentarité, l'une "
+        "Si des forces rencontrent des faiblesses (hors identité) : complémentarité, l'une "
         "peut soutenir l'autre."
     ),
-    _("Dans les autres cas (une faiblesse isolée parmi des appréciations neutres) : à discuter."),
+    _("Dans les autres cas (une faiblesse isolée parmi des appréciations neutres) : à discuter."),
 )
 
 FORMULA = (
     _(
-        "Chaque élément de la grille reçoit des points selon son verdict : convergence 1, "
+        "Chaque élément de la grille reçoit des points selon son verdict : convergence 1, "
         "complémentarité 1, à discuter ½, divergence 0 — et même −1 si la divergence est "
         "majeure."
     ),
@@ -135,12 +135,12 @@ FORMULA = (
         "mission pèse donc six fois plus qu'une divergence mineure sur les communications."
     ),
     _(
-        "L'indice est la moyenne pondérée des points, ramenée entre 0 et 100 % : potentiel "
-        "élevé à partir de 70 %, moyen à partir de 45 %, faible en dessous."
+        "L'indice est la moyenne pondérée des points, ramenée entre 0 et 100 % : potentiel "
+        "élevé à partir de 70 %, moyen à partir de 45 %, faible en dessous."
     ),
     _(
-        "Garde-fou : une divergence majeure sur un élément d'identité plafonne le niveau à "
-        "« moyen », quel que soit l'indice, tant qu'elle n'est pas discutée."
+        "Garde-fou : une divergence majeure sur un élément d'identité plafonne le niveau à "
+        "« moyen », quel que soit l'indice, tant qu'elle n'est pas discutée."
     ),
     _(
         "Le calcul utilise les verdicts confirmés par la coordination et, pour les éléments "
@@ -153,12 +153,35 @@ PAIR_STRENGTH_POINTS = 1
 PAIR_IDENTITY_GAP_POINTS = -2
 
 PAIR_FORMULA = _(
-    "Pour chaque paire d'organisations : 3 points par offre de l'une qui répond à un besoin "
+    "Pour chaque paire d'organisations : 3 points par offre de l'une qui répond à un besoin "
     "de l'autre (même élément ou même type de ressource), 1 point par élément où l'une voit "
     "une force et l'autre une faiblesse (hors identité), −2 points par élément d'identité où "
     "leurs appréciations s'opposent. Plus le score est haut, plus la paire est "
     "complémentaire."
 )
+
+# Words for a pair's score, in offers' worth: one offer meeting a need is 3 points.
+PAIR_HIGH, PAIR_MEDIUM, PAIR_LOW, PAIR_NONE, PAIR_GAPS = "high", "medium", "low", "none", "gaps"
+PAIR_LEVELS = (PAIR_HIGH, PAIR_MEDIUM, PAIR_LOW, PAIR_NONE, PAIR_GAPS)
+PAIR_HIGH_FROM = 4 * PAIR_OFFER_POINTS  # four offers meeting needs, or as much
+PAIR_MEDIUM_FROM = 2 * PAIR_OFFER_POINTS
+
+
+def pair_level(score: int) -> str:
+    """The level of complementarity a pair's score stands for.
+
+    >>> [pair_level(n) for n in (-2, 0, 5, 6, 11, 12)]
+    ['gaps', 'none', 'low', 'medium', 'medium', 'high']
+    """
+    if score < 0:
+        return PAIR_GAPS  # identity gaps outweigh what they could share
+    if score == 0:
+        return PAIR_NONE
+    if score >= PAIR_HIGH_FROM:
+        return PAIR_HIGH
+    if score >= PAIR_MEDIUM_FROM:
+        return PAIR_MEDIUM
+    return PAIR_LOW
 
 
 # Inputs ------------------------------------------------------------------------------
@@ -308,13 +331,13 @@ class Opportunity:
         }
         if self.same_item:
             return _sentence(
-                _("%(offerer)s peut offrir à %(needer)s ce dont elle a besoin : %(offer)s."),
+                _("%(offerer)s peut offrir à %(needer)s ce dont elle a besoin : %(offer)s."),
                 values,
             )
         return _sentence(
             _(
-                "%(offerer)s peut offrir « %(offer)s » à %(needer)s, en réponse à son besoin "
-                "« %(need)s »."
+                "%(offerer)s peut offrir « %(offer)s » à %(needer)s, en réponse à son besoin "
+                "« %(need)s »."
             ),
             values,
         )
@@ -335,6 +358,10 @@ class PairScore:
             + PAIR_STRENGTH_POINTS * self.strengths
             + PAIR_IDENTITY_GAP_POINTS * self.identity_gaps
         )
+
+    @property
+    def level(self) -> str:
+        return pair_level(self.score)
 
 
 @dataclass(frozen=True)
@@ -435,7 +462,7 @@ def suggest_verdict(row: Row) -> Suggestion:
         return Suggestion(
             Verdict.TO_DISCUSS,
             _sentence(
-                _("Élément ajouté par %(owner)s seulement : à présenter aux autres partenaires."),
+                _("Élément ajouté par %(owner)s seulement : à présenter aux autres partenaires."),
                 {"owner": row.item.extra_of},
             ),
             "R0",
@@ -483,9 +510,9 @@ def suggest_verdict(row: Row) -> Suggestion:
 
     if judged < 2:
         reason = ngettext_lazy(
-            "Pas assez de portraits remplis pour comparer : %(count)s organisation sur "
+            "Pas assez de portraits remplis pour comparer : %(count)s organisation sur "
             "%(total)s a donné une appréciation.",
-            "Pas assez de portraits remplis pour comparer : %(count)s organisations sur "
+            "Pas assez de portraits remplis pour comparer : %(count)s organisations sur "
             "%(total)s ont donné une appréciation.",
             judged,
         )
@@ -494,9 +521,9 @@ def suggest_verdict(row: Row) -> Suggestion:
 
     if row.item.is_identity and strong and weak:
         reason = ngettext_lazy(
-            "Élément d'identité jugé autrement : %(strong)s y voit une force, %(weak)s une "
+            "Élément d'identité jugé autrement : %(strong)s y voit une force, %(weak)s une "
             "faiblesse. Un écart de fond à discuter.",
-            "Élément d'identité jugé autrement : %(strong)s y voient une force, %(weak)s une "
+            "Élément d'identité jugé autrement : %(strong)s y voient une force, %(weak)s une "
             "faiblesse. Un écart de fond à discuter.",
             len(strong),
         )
@@ -505,9 +532,9 @@ def suggest_verdict(row: Row) -> Suggestion:
 
     if len(weak) >= 2 and not strong and not offerers:
         reason = ngettext_lazy(
-            "Faiblesse partagée par %(count)s organisation sans offre en face : un besoin "
+            "Faiblesse partagée par %(count)s organisation sans offre en face : un besoin "
             "commun à combler ensemble ou à l'extérieur.",
-            "Faiblesse partagée par %(count)s organisations sans offre en face : un besoin "
+            "Faiblesse partagée par %(count)s organisations sans offre en face : un besoin "
             "commun à combler ensemble ou à l'extérieur.",
             len(weak),
         )
@@ -515,10 +542,10 @@ def suggest_verdict(row: Row) -> Suggestion:
 
     if not weak:
         if strong and not neutral:
-            reason = _("Toutes les organisations y voient une force : une base solide à partager.")
+            reason = _("Toutes les organisations y voient une force : une base solide à partager.")
         elif neutral and not strong:
             reason = _(
-                "Toutes les organisations le jugent neutre : un terrain commun, sans écart."
+                "Toutes les organisations le jugent neutre : un terrain commun, sans écart."
             )
         else:
             strengths = ngettext_lazy("%(count)s force", "%(count)s forces", len(strong))
@@ -526,7 +553,7 @@ def suggest_verdict(row: Row) -> Suggestion:
                 "%(count)s appréciation neutre", "%(count)s appréciations neutres", len(neutral)
             )
             reason = _sentence(
-                _("Aucune faiblesse : %(strengths)s et %(neutrals)s."),
+                _("Aucune faiblesse : %(strengths)s et %(neutrals)s."),
                 {
                     "strengths": _sentence(strengths, {"count": len(strong)}),
                     "neutrals": _sentence(neutrals, {"count": len(neutral)}),
@@ -536,16 +563,16 @@ def suggest_verdict(row: Row) -> Suggestion:
 
     if strong:
         reason = ngettext_lazy(
-            "%(strong)s y voit une force, %(weak)s une faiblesse : l'une peut soutenir l'autre.",
-            "%(strong)s y voient une force, %(weak)s une faiblesse : l'une peut soutenir l'autre.",
+            "%(strong)s y voit une force, %(weak)s une faiblesse : l'une peut soutenir l'autre.",
+            "%(strong)s y voient une force, %(weak)s une faiblesse : l'une peut soutenir l'autre.",
             len(strong),
         )
         values = {"strong": _names(strong), "weak": _names(weak)}
         return Suggestion(Verdict.COMPLEMENTARITY, _sentence(reason, values), "R7")
 
     reason = ngettext_lazy(
-        "%(weak)s y voit une faiblesse, sans force ni offre en face : à discuter.",
-        "%(weak)s y voient une faiblesse, sans force ni offre en face : à discuter.",
+        "%(weak)s y voit une faiblesse, sans force ni offre en face : à discuter.",
+        "%(weak)s y voient une faiblesse, sans force ni offre en face : à discuter.",
         len(weak),
     )
     return Suggestion(Verdict.TO_DISCUSS, _sentence(reason, {"weak": _names(weak)}), "R8")
@@ -596,7 +623,7 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
         return Assessment(
             None,
             None,
-            (_("Aucun élément à juger : aucun portrait soumis pour l'instant."),),
+            (_("Aucun élément à juger : aucun portrait soumis pour l'instant."),),
             {v: 0 for v in Verdict},
             0,
             0,
@@ -643,7 +670,7 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
             reasons.append(
                 _sentence(
                     _(
-                        "Divergence majeure sur « %(item)s » : elle pèse lourd et doit être "
+                        "Divergence majeure sur « %(item)s » : elle pèse lourd et doit être "
                         "discutée avant d'aller plus loin."
                     ),
                     {"item": row.item.label},
@@ -658,8 +685,8 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
         reasons.append(
             _sentence(
                 ngettext_lazy(
-                    "%(count)s divergence mineure : un écart à connaître, sans être bloquant.",
-                    "%(count)s divergences mineures : des écarts à connaître, sans être "
+                    "%(count)s divergence mineure : un écart à connaître, sans être bloquant.",
+                    "%(count)s divergences mineures : des écarts à connaître, sans être "
                     "bloquants.",
                     minor_divergences,
                 ),
@@ -680,15 +707,15 @@ def _assess(pairs: list[tuple[Row, RowVerdict]]) -> Assessment:
         )
     if capped:
         reasons.append(
-            _("Niveau plafonné à « moyen » : une divergence majeure touche l'identité.")
+            _("Niveau plafonné à « moyen » : une divergence majeure touche l'identité.")
         )
     to_review = sum(1 for _row, v in pairs if v.state == State.TO_REVIEW)
     if to_review:
         reasons.append(
             _sentence(
                 ngettext_lazy(
-                    "%(count)s verdict confirmé à revoir : les portraits ont changé depuis.",
-                    "%(count)s verdicts confirmés à revoir : les portraits ont changé depuis.",
+                    "%(count)s verdict confirmé à revoir : les portraits ont changé depuis.",
+                    "%(count)s verdicts confirmés à revoir : les portraits ont changé depuis.",
                     to_review,
                 ),
                 {"count": to_review},
@@ -731,8 +758,8 @@ def potential(
         if best[1].percent != worst[1].percent:
             extremes = _sentence(
                 _(
-                    "Dimension la plus favorable : %(best)s (%(best_percent)s %%) ; la moins "
-                    "favorable : %(worst)s (%(worst_percent)s %%)."
+                    "Dimension la plus favorable : %(best)s (%(best_percent)s %%) ; la moins "
+                    "favorable : %(worst)s (%(worst_percent)s %%)."
                 ),
                 {
                     "best": titles.get(best[0], best[0]),

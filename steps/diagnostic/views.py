@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -19,10 +20,19 @@ from steps.listing import Options
 from steps.models import DiagnosticVerdict
 
 from . import exports, grid, selectors, services
+from . import opportunities as opportunity_groups
 from .forms import OpportunityForm, RowForm, VerdictForm
-from .labels import APPRECIATION_LABELS, LEVEL_LABELS, STATE_LABELS
+from .labels import (
+    APPRECIATION_LABELS,
+    LEVEL_LABELS,
+    PAIR_LEVEL_LABELS,
+    PAIR_LEVEL_RANGES,
+    PAIR_LEVEL_SHORT,
+    STATE_LABELS,
+)
 
 STEP_CODE = "diagnostic"
+TOP_PAIRS = 10  # the best pairs listed above the matrix
 
 
 def _verdict_filters():
@@ -59,15 +69,15 @@ def _cell_words() -> dict[str, str]:
         "empty": _("Non rempli"),
         **{code: str(label) for code, label in APPRECIATION_LABELS.items() if code},
         "none": _("Appréciation non précisée"),
-        "offer": _("Offre :"),
-        "need": _("Besoin :"),
+        "offer": _("Offre :"),
+        "need": _("Besoin :"),
         # « Verdict suggéré », « Verdict à revoir »: the state follows the word Verdict.
         **{state: str(label).lower() for state, label in STATE_LABELS.items()},
-        "importance_is": _("Importance :"),
-        "to_review_is": _("À revoir :"),
+        "importance_is": _("Importance :"),
+        "to_review_is": _("À revoir :"),
         "changed": _("les portraits ont changé depuis la confirmation."),
-        "suggestion_is": _("Suggestion :"),
-        "note_is": _("Note :"),
+        "suggestion_is": _("Suggestion :"),
+        "note_is": _("Note :"),
         "confirm_or_correct": _("Confirmer ou corriger"),
         "edit": _("Modifier"),
         "back_to_suggestion": _("Revenir à la suggestion"),
@@ -242,7 +252,7 @@ def verdict_set(request, membership):
         messages.error(request, _("Cet élément ne fait pas partie de la grille."))
         return redirect(_grid_url(project))
     if not form.is_valid():
-        messages.error(request, _("Le verdict n'a pas été enregistré : corrigez le formulaire."))
+        messages.error(request, _("Le verdict n'a pas été enregistré : corrigez le formulaire."))
         return _render_grid(request, membership, bound=form)
     services.verdict_set(
         project=project,
@@ -254,7 +264,7 @@ def verdict_set(request, membership):
         fingerprint=form.cleaned_data["fingerprint"],
     )
     messages.success(
-        request, _("Verdict confirmé pour « %(item)s ».") % {"item": line.row.item.label}
+        request, _("Verdict confirmé pour « %(item)s ».") % {"item": line.row.item.label}
     )
     return redirect(_next_url(request, project, form.cleaned_data["next"], line))
 
@@ -273,18 +283,18 @@ def verdict_reset(request, membership):
     services.verdict_reset(project=project, row=line.row, user=request.user)
     messages.success(
         request,
-        _("« %(item)s » affiche de nouveau le verdict suggéré.") % {"item": line.row.item.label},
+        _("« %(item)s » affiche de nouveau le verdict suggéré.") % {"item": line.row.item.label},
     )
     return redirect(_next_url(request, project, form.cleaned_data["next"], line))
 
 
-def _pair_cells(matrix: grid.PairMatrix, org: grid.OrgRef, no_pair: str) -> str:
-    """The <td>s of `org`'s row of the pair matrix (organisations² cells: markup.py)."""
-    scores = []
+def _pair_cells(matrix: grid.PairMatrix, org: grid.OrgRef, words: dict, titles: dict) -> str:
+    """The <td>s of `org`'s row of the heat map (organisations² cells: markup.py)."""
+    cells = []
     for other in matrix.organisations:
         pair = matrix.get(org.id, other.id)
-        scores.append(None if pair is None else pair.score)
-    return markup.pair_cells(scores, no_pair)
+        cells.append(None if pair is None else (pair.score, pair.level))
+    return markup.pair_heat_cells(cells, words, titles, _("sans objet"))
 
 
 @project_view(Access.READ)
@@ -324,7 +334,9 @@ def pairs_page(request, membership):
     project = membership.project
     data = selectors.build_grid(project)
     matrix = grid.pair_matrix(data.rows, data.resource_types)
-    no_pair = _("sans objet")
+    words = {level: str(word) for level, word in PAIR_LEVEL_SHORT.items()}
+    titles = {level: str(title) for level, title in PAIR_LEVEL_LABELS.items()}
+    top_pairs = [pair for pair in matrix.ranked() if pair.score > 0][:TOP_PAIRS]
     return render(
         request,
         "steps/diagnostic/pairs.html",
@@ -334,9 +346,13 @@ def pairs_page(request, membership):
             "pair_formula": grid.PAIR_FORMULA,
             "matrix": matrix,
             "matrix_rows": [
-                (org, _pair_cells(matrix, org, no_pair)) for org in matrix.organisations
+                (org, _pair_cells(matrix, org, words, titles)) for org in matrix.organisations
             ],
-            "top_pairs": [pair for pair in matrix.ranked() if pair.score > 0][:5],
+            "top_pairs": [(pair, PAIR_LEVEL_LABELS[pair.level]) for pair in top_pairs],
+            "legend": [
+                (level, words[level], titles[level], PAIR_LEVEL_RANGES[level])
+                for level in grid.PAIR_LEVELS
+            ],
         },
     )
 
@@ -353,34 +369,62 @@ def _resource_url(project, resource_id) -> str | None:
 
 @project_view(Access.READ)
 def opportunities_page(request, membership):
+    """Who can offer what to whom, grouped by offer or by resource type, filtered, paged."""
     project = membership.project
     data = selectors.build_grid(project)
     found = grid.opportunities(data.rows, data.resource_types)
-    chosen = request.GET.get("organisation", "")
-    chosen = next((org for org in data.organisations if str(org.id) == chosen), None)
-    if chosen is not None:
-        found = [o for o in found if chosen.id in (o.offerer.id, o.needer.id)]
-    created = selectors.resources_from_opportunities(project, found)
+    dimension = request.GET.get("dimension", "")
+    if dimension not in {code for code, _title in data.dimensions}:
+        dimension = ""
+    mine = membership.is_partner and request.GET.get("miennes") == "1"
+    wanted = str(membership.organisation_id) if mine else request.GET.get("organisation", "")
+    chosen = next((org for org in data.organisations if str(org.id) == wanted), None)
+    grouping = request.GET.get("regrouper", "")
+    grouping = (
+        grouping if grouping in opportunity_groups.GROUPINGS else opportunity_groups.BY_OFFER
+    )
+    found = opportunity_groups.filter_opportunities(
+        found, dimension=dimension, organisation_id=chosen.id if chosen else None
+    )
+    if mine and chosen is None:
+        found = []  # the partner's own portrait is not submitted: nothing of theirs yet
+    if grouping == opportunity_groups.BY_TYPE:
+        groups = opportunity_groups.by_type(found)
+    else:
+        groups = opportunity_groups.by_offer(found)
+    page = Paginator(groups, opportunity_groups.PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = [o for group in page.object_list for o in group.opportunities]
+    created = selectors.resources_from_opportunities(project, shown)
     type_labels = dict(ResourceType.choices)
-    items = [
-        {
-            "opportunity": opportunity,
-            "resource_type": type_labels.get(opportunity.resource_type, ""),
-            "created": opportunity.key in created,
-            "resource_url": _resource_url(project, created[opportunity.key])
-            if opportunity.key in created
-            else None,
-        }
-        for opportunity in found
-    ]
+    rows = []
+    for group in page.object_list:
+        made = next((created[o.key] for o in group.opportunities if o.key in created), None)
+        rows.append(
+            {
+                "group": group,
+                "resource_type": type_labels.get(group.resource_type, ""),
+                "created": made is not None,
+                "resource_url": _resource_url(project, made) if made is not None else None,
+                # The resource is made from the group's first match (item — who offers).
+                "key": group.opportunities[0].key,
+            }
+        )
     return render(
         request,
         "steps/diagnostic/opportunities.html",
         step_context(membership, STEP_CODE)
         | {
             "grid": data,
-            "items": items,
+            "rows": rows,
+            "page": page,
+            "found_count": len(found),
+            "group_count": len(groups),
             "chosen": chosen,
+            "dimension": dimension,
+            "mine": mine,
+            "grouping": grouping,
+            "by_type": grouping == opportunity_groups.BY_TYPE,
+            "filtered": bool(chosen or dimension or mine),
             "can_create": membership.is_coordinator,
         },
     )
@@ -397,7 +441,7 @@ def opportunity_to_resource(request, membership):
     opportunity = found.get(form.cleaned_data["key"]) if form.is_valid() else None
     if opportunity is None:
         messages.error(
-            request, _("Cette opportunité n'existe plus : les portraits ont peut-être changé.")
+            request, _("Cette opportunité n'existe plus : les portraits ont peut-être changé.")
         )
         return redirect(back)
     result = services.opportunity_to_resource(

@@ -29,7 +29,7 @@ ANTICIPATED, DISCOVERED = LogicElement.Origin.ANTICIPATED, LogicElement.Origin.D
 ELEMENTS = {
     "camion": (K.RESOURCE, "Camion réfrigéré partagé", ANTICIPATED),
     "locaux": (K.RESOURCE, "Entrepôt et cuisine de production communs", ANTICIPATED),
-    "comm": (K.RESOURCE, "Personne-ressource en communication, 2 jours par semaine", ANTICIPATED),
+    "comm": (K.RESOURCE, "Personne-ressource en communication, 2 jours par semaine", ANTICIPATED),
     "coordination": (K.RESOURCE, "Temps de coordination de la table de concertation", ANTICIPATED),
     "tournees": (K.ACTIVITY, "Tournées combinées de récupération et de distribution", ANTICIPATED),
     "reservation": (K.ACTIVITY, "Réservation et entretien partagés du camion", ANTICIPATED),
@@ -130,11 +130,11 @@ INDICATORS = [
 ROUND = {
     "title": "Bilan de mi-parcours",
     "worked_well": (
-        "Le camion roule : il a été acheté et assuré dans les délais, et les tournées "
+        "Le camion roule : il a été acheté et assuré dans les délais, et les tournées "
         "combinées ont commencé avec la banque alimentaire."
     ),
     "effects_observed": (
-        "Les denrées récupérées ont augmenté de près de 45 % depuis le départ et le coût "
+        "Les denrées récupérées ont augmenté de près de 45 % depuis le départ et le coût "
         "par livraison baisse à chaque mois."
     ),
     "unexpected_effects": (
@@ -143,14 +143,16 @@ ROUND = {
         "Des bénévoles passent d'un organisme à l'autre."
     ),
     "worked_less_well": (
-        "Le calendrier de réservation du camion n'est pas encore en ligne : les "
-        "réservations par courriel créent des conflits entre organismes."
+        "Le calendrier de réservation du camion n'est pas encore en ligne : les "
+        "réservations par courriel créent des conflits entre organismes. La CDC de la "
+        "Vallée-des-Moulins a peu profité de l'agente de communication, à cause de la "
+        "distance."
     ),
 }
 
 # indicator name -> (result, comment)
 ASSESSMENTS = {
-    "Denrées récupérées": (TargetAssessment.Result.PARTIAL, "92 % de la cible atteinte"),
+    "Denrées récupérées": (TargetAssessment.Result.PARTIAL, "92 % de la cible atteinte"),
     "Taux d'utilisation du camion": (
         TargetAssessment.Result.PARTIAL,
         "En hausse, freiné par les conflits de réservation",

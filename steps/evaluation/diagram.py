@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mutualisation.typography import one_line
+
 BOX_WIDTH = 172
 COLUMN_GAP = 46
 MARGIN = 12
@@ -94,7 +96,7 @@ class Diagram:
 
 def wrap(text: str, width: int = CHARS_PER_LINE, max_lines: int = MAX_LINES) -> list[str]:
     """Wrap text on word boundaries; the last kept line ends with « … » when cut."""
-    lines = textwrap.wrap(" ".join(text.split()), width=width, break_long_words=True) or [""]
+    lines = textwrap.wrap(one_line(text), width=width, break_long_words=True) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: width - 1].rstrip() + "…"

@@ -28,7 +28,7 @@ class FrenchDecimalField(forms.DecimalField):
     """A number typed the Québec way (« 1 234,5 ») or the English way (« 1234.5 »)."""
 
     default_error_messages = {
-        "invalid": _("Entrez un nombre, par exemple 1 234,5."),
+        "invalid": _("Entrez un nombre, par exemple 1 234,5."),
         "max_digits": _("Ce nombre est trop grand."),
         "max_decimal_places": _("Deux décimales au plus."),
         "max_whole_digits": _("Ce nombre est trop grand."),
@@ -83,7 +83,7 @@ class LogicElementForm(forms.ModelForm):
         self.fields["leads_to"].queryset = others
         self.fields["leads_to"].label_from_instance = lambda e: f"{kinds[e.kind]} — {e.text}"
         self.fields["leads_to"].help_text = _(
-            "Les éléments auxquels celui-ci mène (ex. : une activité mène à une réalisation)."
+            "Les éléments auxquels celui-ci mène (ex. : une activité mène à une réalisation)."
         )
         self.fields["origin"].required = False
 

@@ -7,11 +7,10 @@ Used by the pages and by the reports (PDF): `logic_model(project)`,
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mutualisation.formats import format_date, format_number
+from mutualisation.formats import format_date, format_number, format_short_date
 from steps.models import (
     EvaluationRound,
     Improvement,
@@ -97,7 +96,7 @@ def _chart_words(indicator, measurements, chart) -> dict:
     else:
         total = len(chart.points)
         description = ngettext(
-            "%(total)s mesure : %(first_value)s le %(first_date)s.",
+            "%(total)s mesure : %(first_value)s le %(first_date)s.",
             "%(total)s mesures, de %(first_value)s le %(first_date)s à %(last_value)s le "
             "%(last_date)s.",
             total,
@@ -109,12 +108,12 @@ def _chart_words(indicator, measurements, chart) -> dict:
             "last_date": format_date(chart.last.day),
         }
     if indicator.target is not None:
-        description += " " + _("Cible : %(target)s.") % {"target": indicator.target_display}
+        description += " " + _("Cible : %(target)s.") % {"target": indicator.target_display}
     return {
         "description": description,
         "ticks": tuple((tick.y, format_number(tick.value, tick.places)) for tick in chart.ticks),
-        "first_label": date_format(chart.first.day, "j N Y") if chart.first else "",
-        "last_label": date_format(chart.last.day, "j N Y") if chart.last else "",
+        "first_label": format_short_date(chart.first.day) if chart.first else "",
+        "last_label": format_short_date(chart.last.day) if chart.last else "",
     }
 
 

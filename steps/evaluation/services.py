@@ -100,7 +100,7 @@ def improvement_to_action(*, improvement: Improvement, user) -> ImprovementResul
         action = Action.objects.create(
             project_id=evaluation_round.project_id,
             title=improvement.text[: Action._meta.get_field("title").max_length],
-            description=_("Amélioration retenue au bilan « %(round)s » du %(date)s.")
+            description=_("Amélioration retenue au bilan « %(round)s » du %(date)s.")
             % {"round": evaluation_round.title, "date": format_date(evaluation_round.date)},
             created_from=improvement,
             created_by=user,

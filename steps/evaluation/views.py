@@ -227,7 +227,7 @@ def indicator_create(request, membership):
         membership,
         form=IndicatorForm(request.POST or None, project=project, initial=initial),
         attributes={"project": project},
-        message=lambda saved: _("Indicateur « %(name)s » ajouté.") % {"name": saved},
+        message=lambda saved: _("Indicateur « %(name)s » ajouté.") % {"name": saved},
         page_title=_("Nouvel indicateur"),
     )
 
@@ -240,9 +240,9 @@ def indicator_edit(request, membership, indicator_id):
         membership,
         indicator=indicator,
         form=IndicatorForm(request.POST or None, instance=indicator, project=membership.project),
-        message=lambda saved: _("Indicateur « %(name)s » enregistré.") % {"name": saved},
+        message=lambda saved: _("Indicateur « %(name)s » enregistré.") % {"name": saved},
         # Read now: validation copies the typed name onto the instance.
-        page_title=_("Modifier l'indicateur « %(name)s »") % {"name": indicator.name},
+        page_title=_("Modifier l'indicateur « %(name)s »") % {"name": indicator.name},
     )
 
 
@@ -254,7 +254,7 @@ def indicator_delete(request, membership, indicator_id):
         request,
         membership,
         instance=indicator,
-        message=_("Indicateur « %(name)s » supprimé.") % {"name": indicator},
+        message=_("Indicateur « %(name)s » supprimé.") % {"name": indicator},
         success_url=_url(membership, "indicators"),
     )
 
@@ -272,7 +272,7 @@ def measurement_add(request, membership, indicator_id):
         if not claim_once(request):
             return already_sent(request, _indicator_url(membership, indicator))
         services.measurement_add(indicator=indicator, form=form, user=request.user)
-    messages.success(request, _("Mesure ajoutée à « %(name)s ».") % {"name": indicator})
+    messages.success(request, _("Mesure ajoutée à « %(name)s ».") % {"name": indicator})
     return redirect(_indicator_url(membership, indicator))
 
 
@@ -289,7 +289,7 @@ def measurement_delete(request, membership, measurement_id):
         request,
         membership,
         instance=measurement,
-        message=_("Mesure supprimée de « %(name)s ».") % {"name": indicator},
+        message=_("Mesure supprimée de « %(name)s ».") % {"name": indicator},
         success_url=_indicator_url(membership, indicator),
     )
 
@@ -339,7 +339,7 @@ def _round_page(request, membership, evaluation_round=None):
                 improvements=improvements,
                 user=request.user,
             )
-        messages.success(request, _("Bilan « %(title)s » enregistré.") % {"title": saved})
+        messages.success(request, _("Bilan « %(title)s » enregistré.") % {"title": saved})
         return redirect(f"{_url(membership, 'evaluation_rounds')}#bilan-{saved.pk}")
     return render(
         request,
@@ -376,7 +376,7 @@ def evaluation_round_delete(request, membership, evaluation_round_id):
         request,
         membership,
         instance=evaluation_round,
-        message=_("Bilan « %(title)s » supprimé.") % {"title": evaluation_round},
+        message=_("Bilan « %(title)s » supprimé.") % {"title": evaluation_round},
         success_url=_url(membership, "evaluation_rounds"),
     )
 
@@ -391,13 +391,13 @@ def improvement_to_action(request, membership, improvement_id):
     if result.created:
         messages.success(
             request,
-            _("L'amélioration est devenue l'action « %(title)s » du plan. Précisez-la ici.")
+            _("L'amélioration est devenue l'action « %(title)s » du plan. Précisez-la ici.")
             % {"title": result.action},
         )
     else:
         messages.info(
             request,
-            _("Cette amélioration est déjà l'action « %(title)s » du plan.")
+            _("Cette amélioration est déjà l'action « %(title)s » du plan.")
             % {"title": result.action},
         )
     return redirect("steps:action_edit", membership.project.slug, result.action.pk)

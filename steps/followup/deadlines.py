@@ -66,21 +66,21 @@ def distance(due_date: date, today: date) -> str:
         return gettext("demain")
     if days > MONTHS_FROM_DAYS:
         months = _months(days)
-        return ngettext("dans %(count)s mois", "dans %(count)s mois", plural_count(months)) % {
+        return ngettext("dans %(count)s mois", "dans %(count)s mois", plural_count(months)) % {
             "count": months
         }
     if days > 0:
-        return ngettext("dans %(count)s jour", "dans %(count)s jours", plural_count(days)) % {
+        return ngettext("dans %(count)s jour", "dans %(count)s jours", plural_count(days)) % {
             "count": days
         }
     late = -days
     if late > MONTHS_FROM_DAYS:
         months = _months(late)
         return ngettext(
-            "en retard de %(count)s mois", "en retard de %(count)s mois", plural_count(months)
+            "en retard de %(count)s mois", "en retard de %(count)s mois", plural_count(months)
         ) % {"count": months}
     return ngettext(
-        "en retard de %(count)s jour", "en retard de %(count)s jours", plural_count(late)
+        "en retard de %(count)s jour", "en retard de %(count)s jours", plural_count(late)
     ) % {"count": late}
 
 

@@ -4,6 +4,8 @@ it goes to is the page's: one organisation, or every late one)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mutualisation.typography import one_line
+
 SUBJECT_MAX = 150
 MESSAGE_MAX = 4000
 
@@ -23,7 +25,7 @@ class RelaunchForm(forms.Form):
         required=False,
         max_length=MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"max_length": _("Le message compte au plus 4 000 caractères.")},
+        error_messages={"max_length": _("Le message compte au plus 4 000 caractères.")},
         help_text=_(
             "Facultatif : un mot personnel. Le courriel donne aussi le lien vers la page à "
             "compléter."
@@ -31,7 +33,7 @@ class RelaunchForm(forms.Form):
     )
 
     def clean_subject(self):
-        subject = " ".join(self.cleaned_data["subject"].split())
+        subject = one_line(self.cleaned_data["subject"])
         if not subject:
             raise forms.ValidationError(_("Donnez un objet au courriel."))
         return subject

@@ -173,8 +173,8 @@ def _send(request, project, targets, form):
         messages.success(
             request,
             ngettext(
-                "Relance envoyée à %(count)s personne : %(organisations)s.",
-                "Relance envoyée à %(count)s personnes : %(organisations)s.",
+                "Relance envoyée à %(count)s personne : %(organisations)s.",
+                "Relance envoyée à %(count)s personnes : %(organisations)s.",
                 plural_count(sent),
             )
             % {"count": sent, "organisations": _names(to_send)},

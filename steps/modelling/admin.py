@@ -2,7 +2,14 @@
 
 from django.contrib import admin
 
-from steps.models import AgreementSection, ConsentResponse, ConsentRound, OperatingModel, Risk
+from steps.models import (
+    Agreement,
+    AgreementSection,
+    ConsentResponse,
+    ConsentRound,
+    OperatingModel,
+    Risk,
+)
 
 
 @admin.register(OperatingModel)
@@ -48,10 +55,19 @@ class RiskAdmin(admin.ModelAdmin):
     raw_id_fields = ["owner_organisation"]
 
 
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ["project", "language", "updated_by", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["project__name"]
+    list_select_related = ["project", "updated_by"]
+    raw_id_fields = ["updated_by"]
+
+
 @admin.register(AgreementSection)
 class AgreementSectionAdmin(admin.ModelAdmin):
-    list_display = ["code", "project", "edited_by", "edited_at"]
-    list_filter = ["code"]
+    list_display = ["code", "project", "language", "edited_by", "edited_at"]
+    list_filter = ["code", "language"]
     search_fields = ["project__name", "custom_text"]
     list_select_related = ["project", "edited_by"]
     raw_id_fields = ["edited_by"]

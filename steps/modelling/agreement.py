@@ -93,6 +93,7 @@ class Facts:
     decision_process: str = "consent"
     decision_details: str = ""
     quorum: str = ""
+    meeting_frequency: str = ""  # its code, for the « à revoir » check (review.py)
     meeting_frequency_label: str = ""
     communication_channels: str = ""
     shared_zones: str = ""
@@ -174,22 +175,22 @@ def _paragraphs(*parts: str) -> str:
 def _parties(facts: Facts, reg: Register) -> str:
     if not facts.parties:
         return _(
-            "Aucune organisation ne participe encore au projet : les parties s'ajouteront "
+            "Aucune organisation ne participe encore au projet : les parties s'ajouteront "
             "ici dès qu'elles se joindront à la démarche."
         )
     if reg.formal:
         blocks = []
         for index, party in enumerate(facts.parties):
-            lead = _("ENTRE :") if index == 0 else _("ET :")
+            lead = _("ENTRE :") if index == 0 else _("ET :")
             details = [_("organisme à but non lucratif")]
             details.append(
                 _("NEQ %(neq)s") % {"neq": party.neq} if party.neq else _("NEQ [à préciser]")
             )
             if party.region:
-                details.append(_("région : %(region)s") % {"region": party.region})
+                details.append(_("région : %(region)s") % {"region": party.region})
             blocks.append(f"{lead}\n{party.name}, {', '.join(details)};")
         closing = _(
-            "ci-après appelées individuellement une « Partie » et collectivement les « Parties »."
+            "ci-après appelées individuellement une « Partie » et collectivement les « Parties »."
         )
         return _paragraphs(*blocks, closing)
     lines = []
@@ -200,10 +201,10 @@ def _parties(facts: Facts, reg: Register) -> str:
         suffix = f" ({', '.join(details)})" if details else ""
         lines.append(f"– {party.name}{suffix}")
     # Both light registers are feminine (« la présente entente »).
-    intro = _("%(this)s est conclue entre les organisations suivantes :") % {
+    intro = _("%(this)s est conclue entre les organisations suivantes :") % {
         "this": _cap(reg.this)
     }
-    closing = _("Ci-après appelées ensemble « les partenaires ».")
+    closing = _("Ci-après appelées ensemble « les partenaires ».")
     return _paragraphs(intro, "\n".join(lines), closing)
 
 
@@ -211,20 +212,20 @@ def _continuum_sentence(continuum: str, reg: Register) -> str:
     who = _("Parties") if reg.formal else _("partenaires")
     sentences = {
         "loan": _(
-            "Il s'agit d'un prêt : une organisation met une ressource à la disposition des "
+            "Il s'agit d'un prêt : une organisation met une ressource à la disposition des "
             "autres, qui en prennent soin, sans partage de la gouvernance."
         ),
         "collaboration": _(
-            "Il s'agit d'une collaboration : les %(who)s coordonnent leurs efforts tout en "
+            "Il s'agit d'une collaboration : les %(who)s coordonnent leurs efforts tout en "
             "gardant chacune la maîtrise de ses ressources."
         ),
         "pooling": _(
-            "Il s'agit d'une mutualisation : les %(who)s partagent les coûts, les risques, les "
+            "Il s'agit d'une mutualisation : les %(who)s partagent les coûts, les risques, les "
             "responsabilités et la gouvernance de ce qu'elles mettent en commun, et chacune "
             "doit y trouver son compte."
         ),
         "merger": _(
-            "Les %(who)s envisagent une fusion; %(short)s encadre leur collaboration d'ici là."
+            "Les %(who)s envisagent une fusion ; %(short)s encadre leur collaboration d'ici là."
         ),
     }
     sentence = sentences.get(continuum, sentences["pooling"])
@@ -233,13 +234,13 @@ def _continuum_sentence(continuum: str, reg: Register) -> str:
 
 def _object(facts: Facts, reg: Register) -> str:
     where = (
-        _(" (territoire : %(territory)s)") % {"territory": facts.territory}
+        _(" (territoire : %(territory)s)") % {"territory": facts.territory}
         if facts.territory
         else ""
     )
     opening = _(
         "%(this)s a pour objet d'encadrer la mise en commun convenue par les %(who)s dans "
-        "le cadre du projet « %(project)s »%(where)s."
+        "le cadre du projet « %(project)s »%(where)s."
     ) % {
         "this": _cap(reg.this),
         "who": _("Parties") if reg.formal else _("partenaires"),
@@ -250,10 +251,10 @@ def _object(facts: Facts, reg: Register) -> str:
     if facts.description:
         parts.append(facts.description)
     if facts.scope:
-        parts.append(_("Ce qui est mis en commun : %(scope)s") % {"scope": facts.scope})
+        parts.append(_("Ce qui est mis en commun : %(scope)s") % {"scope": facts.scope})
     if facts.shared_zones:
         parts.append(
-            _("Zones d'intervention et clientèles communes : %(zones)s")
+            _("Zones d'intervention et clientèles communes : %(zones)s")
             % {"zones": facts.shared_zones}
         )
     return _paragraphs(*parts)
@@ -272,20 +273,20 @@ def _resources(facts: Facts, reg: Register) -> str:
             head += f" ({resource.type_label.lower()})"
         lines = [head]
         lines.append(
-            "  " + _("Organisation responsable : %(org)s") % {"org": _or_gap(resource.responsible)}
+            "  " + _("Organisation responsable : %(org)s") % {"org": _or_gap(resource.responsible)}
         )
         if resource.usage_unit:
             lines.append(
-                "  " + _("Unité d'utilisation : %(unit)s") % {"unit": resource.usage_unit}
+                "  " + _("Unité d'utilisation : %(unit)s") % {"unit": resource.usage_unit}
             )
         lines.append(
-            "  " + _("Conditions d'utilisation : %(text)s") % {"text": _fact(resource.conditions)}
+            "  " + _("Conditions d'utilisation : %(text)s") % {"text": _fact(resource.conditions)}
         )
         lines.append(
-            "  " + _("Règles de réservation : %(text)s") % {"text": _fact(resource.booking_rules)}
+            "  " + _("Règles de réservation : %(text)s") % {"text": _fact(resource.booking_rules)}
         )
         blocks.append("\n".join(lines))
-    intro = _("Les %(who)s mettent en commun les ressources suivantes :") % {
+    intro = _("Les %(who)s mettent en commun les ressources suivantes :") % {
         "who": _("Parties") if reg.formal else _("partenaires")
     }
     if reg.formal:
@@ -323,20 +324,25 @@ def _costs(facts: Facts, reg: Register) -> str:
         if sharing.annual_cost is None or not sharing.shares:
             parts.append(
                 _(
-                    "%(resource)s : la part de chacun sera établie une fois le coût "
+                    "%(resource)s : la part de chacun sera établie une fois le coût "
                     "d'utilisation calculé et les engagements connus."
                 )
                 % {"resource": sharing.resource}
             )
             continue
         lines = [
-            _("%(resource)s — coût annuel estimé : %(total)s")
+            _("%(resource)s — coût annuel estimé : %(total)s")
             % {"resource": sharing.resource, "total": format_money(sharing.annual_cost)}
         ]
         for share in sharing.shares:
             lines.append(
-                f"– {share.party} : {format_money(share.amount)} "
-                f"({format_percent(share.fraction, 1)})"
+                "– "
+                + _("%(party)s : %(amount)s (%(percent)s)")
+                % {
+                    "party": share.party,
+                    "amount": format_money(share.amount),
+                    "percent": format_percent(share.fraction, 1),
+                }
             )
         parts.append("\n".join(lines))
     if not facts.sharings:
@@ -347,7 +353,7 @@ def _costs(facts: Facts, reg: Register) -> str:
         parts.append(
             _(
                 "Ces montants sont des estimations tirées du calcul du coût d'utilisation. "
-                "Ils sont réconciliés à la fin de chaque année : les charges fixes restent "
+                "Ils sont réconciliés à la fin de chaque année : les charges fixes restent "
                 "réparties selon les engagements, même lorsque les utilisations n'ont pas lieu, "
                 "et les charges variables selon l'utilisation réelle."
             )
@@ -356,7 +362,7 @@ def _costs(facts: Facts, reg: Register) -> str:
         parts.append(
             _(
                 "Les partenaires acceptent que leurs contributions ne soient pas égales. "
-                "Point de rupture convenu : %(point)s"
+                "Point de rupture convenu : %(point)s"
             )
             % {"point": _fact(facts.asymmetric_breaking_point)}
         )
@@ -370,12 +376,12 @@ def _costs(facts: Facts, reg: Register) -> str:
 def _decisions(facts: Facts, reg: Register) -> str:
     processes = {
         "consensus": _(
-            "Les décisions sont prises par consensus : une proposition est adoptée lorsque "
+            "Les décisions sont prises par consensus : une proposition est adoptée lorsque "
             "toutes les parties l'appuient."
         ),
         "consent": _(
-            "Les décisions sont prises par consentement : une proposition est adoptée "
-            "lorsqu'aucune partie n'y oppose d'objection. Toute objection est motivée; elle sert "
+            "Les décisions sont prises par consentement : une proposition est adoptée "
+            "lorsqu'aucune partie n'y oppose d'objection. Toute objection est motivée ; elle sert "
             "à bonifier la proposition plutôt qu'à la rejeter."
         ),
         "majority": _(
@@ -384,14 +390,14 @@ def _decisions(facts: Facts, reg: Register) -> str:
         ),
     }
     if facts.decision_process == "other":
-        process = _("Les décisions sont prises selon le processus suivant : %(details)s") % {
+        process = _("Les décisions sont prises selon le processus suivant : %(details)s") % {
             "details": _fact(facts.decision_details)
         }
         details = ""
     else:
         process = processes.get(facts.decision_process, processes["consent"])
         details = facts.decision_details
-    quorum = _("Quorum : %(quorum)s") % {"quorum": _fact(facts.quorum)}
+    quorum = _("Quorum : %(quorum)s") % {"quorum": _fact(facts.quorum)}
     parts = [process, details, quorum]
     if reg.formal:
         parts.append(
@@ -425,9 +431,9 @@ def _meetings(facts: Facts, reg: Register) -> str:
         _("Les partenaires se rencontrent %(frequency)s.")
         % {"frequency": frequency[:1].lower() + frequency[1:]}
         if frequency
-        else _("Fréquence des rencontres : %(gap)s") % {"gap": TO_SPECIFY}
+        else _("Fréquence des rencontres : %(gap)s") % {"gap": TO_SPECIFY}
     )
-    channels = _("Canaux de communication : %(channels)s") % {
+    channels = _("Canaux de communication : %(channels)s") % {
         "channels": _fact(facts.communication_channels)
     }
     symmetry = _(
@@ -439,8 +445,8 @@ def _meetings(facts: Facts, reg: Register) -> str:
 
 def _property(facts: Facts, reg: Register) -> str:
     return _paragraphs(
-        _("Propriété intellectuelle : %(text)s") % {"text": _fact(facts.intellectual_property)},
-        _("Image de marque : %(text)s") % {"text": _fact(facts.brand)},
+        _("Propriété intellectuelle : %(text)s") % {"text": _fact(facts.intellectual_property)},
+        _("Image de marque : %(text)s") % {"text": _fact(facts.brand)},
     )
 
 
@@ -451,12 +457,12 @@ def _duration(facts: Facts, reg: Register) -> str:
         else _("à la date de sa signature par toutes les parties")
     )
     if facts.duration_months:
-        length = _("pour une durée initiale de %(months)s mois") % {
+        length = _("pour une durée initiale de %(months)s mois") % {
             "months": facts.duration_months
         }
         renewal = _(
             "À son échéance, %(short)s se renouvelle d'année en année, sauf avis contraire "
-            "d'une partie donné par écrit au moins %(days)s jours à l'avance."
+            "d'une partie donné par écrit au moins %(days)s jours à l'avance."
         ) % {"short": reg.short, "days": facts.exit_notice_days}
     else:
         length = _("pour une durée indéterminée")
@@ -478,7 +484,7 @@ def _review(facts: Facts, reg: Register) -> str:
         % {"short": reg.short},
         _(
             "Toute modification est faite par écrit et adoptée selon le processus de décision "
-            "prévu à la section « Prise de décision »."
+            "prévu à la section « Prise de décision »."
         ),
     )
 
@@ -487,12 +493,12 @@ def _exit(facts: Facts, reg: Register) -> str:
     return _paragraphs(
         _(
             "Une partie peut se retirer de %(short)s en donnant un préavis écrit d'au moins "
-            "%(days)s jours aux autres parties."
+            "%(days)s jours aux autres parties."
         )
         % {"short": reg.short, "days": facts.exit_notice_days},
         _(
             "Elle paie sa part des coûts jusqu'à la date de son retrait, y compris sa part des "
-            "charges fixes de l'année en cours. Les biens qu'elle a prêtés lui sont rendus; "
+            "charges fixes de l'année en cours. Les biens qu'elle a prêtés lui sont rendus ; "
             "les biens acquis en commun restent aux parties qui poursuivent, qui lui "
             "remboursent sa part selon leur valeur résiduelle."
         ),
@@ -509,7 +515,7 @@ def _responsibility(facts: Facts, reg: Register) -> str:
             ),
             _(
                 "L'organisation responsable d'une ressource s'assure qu'elle est couverte par "
-                "une assurance de biens et de responsabilité civile suffisante; le coût de ces "
+                "une assurance de biens et de responsabilité civile suffisante ; le coût de ces "
                 "assurances est compté dans le coût d'utilisation. Chaque Partie maintient sa "
                 "propre assurance de responsabilité civile et en fournit la preuve sur demande."
             ),
@@ -520,7 +526,7 @@ def _responsibility(facts: Facts, reg: Register) -> str:
             "utilisent les ressources mutualisées."
         ),
         _(
-            "L'organisation responsable d'une ressource vérifie qu'elle est bien assurée; le "
+            "L'organisation responsable d'une ressource vérifie qu'elle est bien assurée ; le "
             "coût de l'assurance fait partie du coût d'utilisation. Chaque partenaire garde sa "
             "propre assurance de responsabilité civile."
         ),
@@ -534,8 +540,8 @@ def _disputes(facts: Facts, reg: Register) -> str:
             "d'une rencontre convoquée à cette fin."
         ),
         _(
-            "À défaut d'entente dans les 30 jours, elles font appel à une médiation menée par "
-            "une personne neutre choisie ensemble; les frais de médiation sont partagés à parts "
+            "À défaut d'entente dans les 30 jours, elles font appel à une médiation menée par "
+            "une personne neutre choisie ensemble ; les frais de médiation sont partagés à parts "
             "égales. Le recours aux tribunaux ne vient qu'en dernier lieu."
         ),
     )
@@ -559,10 +565,10 @@ def _signatures(facts: Facts, reg: Register) -> str:
             "\n".join(
                 [
                     _("Pour %(name)s") % {"name": party.name},
-                    _("Nom : %(blank)s") % {"blank": BLANK},
-                    _("Titre : %(blank)s") % {"blank": BLANK},
-                    _("Signature : %(blank)s") % {"blank": BLANK},
-                    _("Date : %(blank)s") % {"blank": BLANK},
+                    _("Nom : %(blank)s") % {"blank": BLANK},
+                    _("Titre : %(blank)s") % {"blank": BLANK},
+                    _("Signature : %(blank)s") % {"blank": BLANK},
+                    _("Date : %(blank)s") % {"blank": BLANK},
                 ]
             )
         )

@@ -4,17 +4,43 @@ The four partners share a refrigerated truck and a community kitchen. Their oper
 model works by consent; a first round drew an objection from the smallest CDC (an equal
 split of costs), the model was reworked (costs by planned use) and a second round is open:
 two partners agree, including the one that objected, the others have yet to answer.
+The agreement takes effect after the targeted signature; of its three rewritten sections,
+« Durée » still gives the start planned before the timeline slipped, so it reads « à revoir ».
 """
 
 from datetime import date, timedelta
 
 from django.utils import timezone
 
+from mutualisation.formats import format_date
 from projects.demo import COORDINATOR_EMAIL, DEMO_ORGANISATIONS, demo_organisation
 from projects.models import Membership, Role, User
-from steps.models import AgreementSection, ConsentResponse, ConsentRound, OperatingModel, Risk
+from steps.modelling.models import AgreementLanguage
+from steps.models import (
+    Agreement,
+    AgreementSection,
+    ConsentResponse,
+    ConsentRound,
+    OperatingModel,
+    Risk,
+)
 
-from . import selectors
+from . import review, selectors
+
+# The four boards adopt and sign the letter in about four months (the realisation step's
+# target date): the agreement takes effect on the first day of the following month.
+SIGNATURE_IN_DAYS = 120
+
+
+def agreement_start(today: date) -> date:
+    """The first day of the month after the targeted signature (1er mai 2027 for a demo
+    built on 4 December 2026, signature targeted early April 2027)."""
+    signature = today + timedelta(days=SIGNATURE_IN_DAYS)
+    return (signature.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
+def _month_before(day: date) -> date:
+    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 def _partner(project, organisation):
@@ -33,7 +59,7 @@ def _operating_model(project, coordinator) -> OperatingModel:
         decision_details=(
             "Le comité de mutualisation (une personne par organisation) décide de "
             "l'utilisation courante du camion et de la cuisine. Les achats de plus de "
-            "5 000 $ et toute nouvelle ressource sont soumis aux conseils d'administration."
+            "5 000 $ et toute nouvelle ressource sont soumis aux conseils d'administration."
         ),
         quorum="Trois organisations sur quatre",
         meeting_frequency=OperatingModel.MeetingFrequency.MONTHLY,
@@ -49,21 +75,21 @@ def _operating_model(project, coordinator) -> OperatingModel:
         formalisation=OperatingModel.Form.LETTER,
         intellectual_property=(
             "Les outils produits ensemble (grille tarifaire, calendrier, guide du chauffeur "
-            "bénévole) appartiennent à toutes les parties; chacune peut les réutiliser en "
+            "bénévole) appartiennent à toutes les parties ; chacune peut les réutiliser en "
             "citant le projet."
         ),
         brand=(
-            "Le camion porte le nom « Frigo mobile du Haut-Lac » et les logos des quatre "
+            "Le camion porte le nom « Frigo mobile du Haut-Lac » et les logos des quatre "
             "organisations, à parts égales."
         ),
         asymmetric_accepted=True,
         asymmetric_breaking_point=(
             "Un écart d'utilisation allant jusqu'à un pour quatre entre la plus petite et la "
-            "plus grande organisation est accepté; au-delà, la clé de partage est revue en "
+            "plus grande organisation est accepté ; au-delà, la clé de partage est revue en "
             "comité."
         ),
         sharing_key=OperatingModel.SharingKey.EQUAL,
-        start_date=date(2026, 4, 1),
+        start_date=agreement_start(timezone.localdate()),
         duration_months=24,
         exit_notice_days=90,
         updated_by=coordinator,
@@ -116,7 +142,7 @@ def _consent_rounds(project, coordinator, model, organisations):
         project=project,
         proposal=selectors.operating_model_summary(model),
         note=(
-            "Version révisée après l'objection de la CDC de la Vallée-des-Moulins : les coûts "
+            "Version révisée après l'objection de la CDC de la Vallée-des-Moulins : les coûts "
             "sont partagés selon l'utilisation prévue de chaque organisation."
         ),
         opened_by=coordinator,
@@ -125,7 +151,7 @@ def _consent_rounds(project, coordinator, model, organisations):
         consent_round=second,
         organisation=organisations["cdc_vallee"],
         answer=ConsentResponse.Answer.AGREE,
-        reason="Notre objection est levée : chacun paie selon ce qu'il utilise.",
+        reason="Notre objection est levée : chacun paie selon ce qu'il utilise.",
         responded_by=_partner(project, organisations["cdc_vallee"]),
     )
     ConsentResponse.objects.create(
@@ -162,7 +188,7 @@ RISKS = (
         "impact": 2,
         "owner": "banque_alimentaire",
         "mitigation": (
-            "Calendrier de réservation en ligne visible de tous; compte rendu de chaque "
+            "Calendrier de réservation en ligne visible de tous ; compte rendu de chaque "
             "rencontre envoyé aux quatre organisations."
         ),
         "status": Risk.Status.CONTROLLED,
@@ -175,7 +201,7 @@ RISKS = (
         "impact": 2,
         "owner": "cdc_seigneuries",
         "mitigation": (
-            "La coordonnatrice tranche les questions courantes d'horaire; le reste attend "
+            "La coordonnatrice tranche les questions courantes d'horaire ; le reste attend "
             "la rencontre ou fait l'objet d'une consultation par courriel."
         ),
         "status": Risk.Status.OPEN,
@@ -188,7 +214,7 @@ RISKS = (
         "impact": 3,
         "owner": "cuisine_collective",
         "mitigation": (
-            "Asymétrie acceptée dans le modèle : la cuisine collective contribue en heures "
+            "Asymétrie acceptée dans le modèle : la cuisine collective contribue en heures "
             "d'atelier plutôt qu'en heures de conduite."
         ),
         "status": Risk.Status.OPEN,
@@ -201,7 +227,7 @@ RISKS = (
         "impact": 4,
         "owner": "banque_alimentaire",
         "mitigation": (
-            "La Banque alimentaire est responsable de l'entretien; le remplacement et les "
+            "La Banque alimentaire est responsable de l'entretien ; le remplacement et les "
             "réparations sont comptés dans le coût d'utilisation."
         ),
         "status": Risk.Status.IN_PROGRESS,
@@ -215,7 +241,7 @@ RISKS = (
         "owner": "banque_alimentaire",
         "mitigation": (
             "Registre des températures à chaque chargement et formation des chauffeurs "
-            "bénévoles; les pertes sont comptées dans le seuil de rentabilité."
+            "bénévoles ; les pertes sont comptées dans le seuil de rentabilité."
         ),
         "status": Risk.Status.OPEN,
     },
@@ -233,11 +259,50 @@ CUSTOM_SECTIONS = {
     "differends": (
         "En cas de différend, les partenaires en discutent d'abord de bonne foi au comité de "
         "mutualisation.\n\n"
-        "À défaut d'entente dans les 30 jours, ils demandent l'aide d'une personne neutre de "
-        "la Table de concertation régionale, qui agit comme médiatrice; les frais sont "
+        "À défaut d'entente dans les 30 jours, ils demandent l'aide d'une personne neutre de "
+        "la Table de concertation régionale, qui agit comme médiatrice ; les frais sont "
         "partagés à parts égales. Le recours aux tribunaux ne vient qu'en dernier lieu."
     ),
 }
+
+
+def _duration_text(start: date) -> str:
+    """The « Durée » section as the coordination wrote it, when the start was planned a
+    month earlier: the slipped timeline makes it « à revoir » in the demo."""
+    return (
+        f"La présente lettre d'entente entre en vigueur le {format_date(start)}, pour une "
+        "durée initiale de 24 mois, soit le temps de deux saisons complètes de récupération.\n\n"
+        "À son échéance, elle se renouvelle d'année en année, sauf avis contraire d'un "
+        "partenaire donné par écrit au moins 90 jours à l'avance. Le bilan de la première "
+        "année dit s'il faut la revoir plus tôt."
+    )
+
+
+def _custom_sections(project, coordinator):
+    """The coordination's own wording of three sections, each with the facts it was written
+    from; « Durée » was written when the signature was planned a month earlier."""
+    language = Agreement.objects.create(
+        project=project, language=AgreementLanguage.FRENCH, updated_by=coordinator
+    ).language
+    facts = selectors.agreement_facts(project)
+    planned_start = _month_before(facts.start_date)
+    texts = {**CUSTOM_SECTIONS, "duree": _duration_text(planned_start)}
+    sections = []
+    for code, text in texts.items():
+        basis = review.section_basis(facts, code)
+        if code == "duree":
+            basis["start_date"] = planned_start.isoformat()
+        sections.append(
+            AgreementSection(
+                project=project,
+                code=code,
+                custom_text=text,
+                language=language,
+                basis=basis,
+                edited_by=coordinator,
+            )
+        )
+    AgreementSection.objects.bulk_create(sections)
 
 
 def populate(project):
@@ -264,9 +329,4 @@ def populate(project):
             for risk in RISKS
         ]
     )
-    AgreementSection.objects.bulk_create(
-        [
-            AgreementSection(project=project, code=code, custom_text=text, edited_by=coordinator)
-            for code, text in CUSTOM_SECTIONS.items()
-        ]
-    )
+    _custom_sections(project, coordinator)

@@ -24,7 +24,7 @@ ENJEUX = (
         "legitimite",
         _("Légitimité légale"),
         _(
-            "Le regroupement des partenaires n'a pas d'existence juridique : personne ne peut "
+            "Le regroupement des partenaires n'a pas d'existence juridique : personne ne peut "
             "signer, embaucher ou s'engager en son nom."
         ),
         (
@@ -81,7 +81,7 @@ ENJEUX = (
         _("Pouvoir d'action"),
         _(
             "La personne ou l'organisation qui opère la ressource ne sait pas ce qu'elle peut "
-            "décider seule : tout remonte au groupe, ou rien n'y remonte."
+            "décider seule : tout remonte au groupe, ou rien n'y remonte."
         ),
         (
             _(
@@ -94,7 +94,7 @@ ENJEUX = (
         "responsabilite",
         _("Responsabilité"),
         _(
-            "Un bien qui appartient à tout le monde n'appartient à personne : l'entretien, les "
+            "Un bien qui appartient à tout le monde n'appartient à personne : l'entretien, les "
             "bris et les remplacements restent orphelins."
         ),
         (
@@ -109,7 +109,7 @@ ENJEUX = (
         "technique",
         _("Enjeux techniques"),
         _(
-            "Locaux partagés, consommables difficiles à mesurer, normes et règlements : le "
+            "Locaux partagés, consommables difficiles à mesurer, normes et règlements : le "
             "quotidien de la mise en commun crée des frictions."
         ),
         (

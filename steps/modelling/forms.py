@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.forms import ProjectOrganisationField
-from steps.models import AgreementSection, ConsentResponse, OperatingModel, Risk
+from steps.models import Agreement, AgreementSection, ConsentResponse, OperatingModel, Risk
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -58,11 +58,11 @@ class OperatingModelForm(forms.ModelForm):
         }
         error_messages = {
             "duration_months": {
-                "min_value": _("La durée se compte en mois : au moins 1."),
-                "max_value": _("Une durée de plus de 50 ans (600 mois) n'est pas réaliste."),
+                "min_value": _("La durée se compte en mois : au moins 1."),
+                "max_value": _("Une durée de plus de 50 ans (600 mois) n'est pas réaliste."),
             },
             "exit_notice_days": {
-                "max_value": _("Un préavis de plus de deux ans (730 jours) n'est pas réaliste."),
+                "max_value": _("Un préavis de plus de deux ans (730 jours) n'est pas réaliste."),
             },
         }
 
@@ -75,7 +75,7 @@ class OperatingModelForm(forms.ModelForm):
         ):
             self.add_error(
                 "decision_details",
-                _("Vous avez choisi « Autre » : décrivez le processus de décision retenu."),
+                _("Vous avez choisi « Autre » : décrivez le processus de décision retenu."),
             )
         if (
             cleaned.get("asymmetric_accepted") is True
@@ -85,7 +85,7 @@ class OperatingModelForm(forms.ModelForm):
                 "asymmetric_breaking_point",
                 _(
                     "Si la contribution asymétrique est acceptée, précisez son point de "
-                    "rupture : jusqu'où l'écart reste acceptable."
+                    "rupture : jusqu'où l'écart reste acceptable."
                 ),
             )
         return cleaned
@@ -97,9 +97,9 @@ class ConsentOpenForm(forms.Form):
         required=False,
         max_length=2000,
         widget=_rows(2),
-        help_text=_("Facultatif : ce qui a changé depuis la dernière ronde, la date visée…"),
+        help_text=_("Facultatif : ce qui a changé depuis la dernière ronde, la date visée…"),
         error_messages={
-            "max_length": _("Le mot aux partenaires compte au plus 2 000 caractères.")
+            "max_length": _("Le mot aux partenaires compte au plus 2 000 caractères.")
         },
     )
     closes_on = forms.DateField(
@@ -142,7 +142,7 @@ class ConsentResponseForm(forms.Form):
         required=False,
         max_length=4000,
         widget=_rows(3),
-        help_text=_("Obligatoire pour une objection : ce qui vous empêche de consentir."),
+        help_text=_("Obligatoire pour une objection : ce qui vous empêche de consentir."),
     )
 
     def __init__(self, *args, organisations, fixed_organisation=None, **kwargs):
@@ -162,7 +162,7 @@ class ConsentResponseForm(forms.Form):
             self.add_error(
                 "reason",
                 _(
-                    "Une objection doit être motivée : expliquez ce qui empêche votre "
+                    "Une objection doit être motivée : expliquez ce qui empêche votre "
                     "organisation de consentir, pour que la proposition puisse être retravaillée."
                 ),
             )
@@ -190,7 +190,7 @@ class RiskForm(forms.ModelForm):
             "impact": {"required": _("Évaluez l'impact, de 1 à 4.")},
         }
         help_texts = {
-            "enjeu": _("Facultatif : l'enjeu connu dont ce risque découle."),
+            "enjeu": _("Facultatif : l'enjeu connu dont ce risque découle."),
             "owner_organisation": _("L'organisation qui surveille ce risque et agit."),
         }
 
@@ -212,7 +212,7 @@ class AgreementSectionForm(forms.ModelForm):
             "custom_text": {
                 "required": _(
                     "Le texte de la section ne peut pas être vide. Pour revenir au texte "
-                    "généré, utilisez « Revenir au texte généré »."
+                    "généré, utilisez « Revenir au texte généré »."
                 )
             }
         }
@@ -222,3 +222,17 @@ class AgreementSectionForm(forms.ModelForm):
         if not text:
             raise forms.ValidationError(self.fields["custom_text"].error_messages["required"])
         return text
+
+
+class AgreementLanguageForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["language"]
+        labels = {"language": _("Langue de rédaction de l'entente")}
+        help_texts = {
+            "language": _(
+                "Les articles générés suivent cette langue, quelle que soit la langue de "
+                "lecture. Une section modifiée rédigée dans l'autre langue sera marquée "
+                "« à revoir »."
+            )
+        }

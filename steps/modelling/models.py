@@ -354,8 +354,50 @@ class Risk(models.Model):
         return self.probability * self.impact
 
 
+class AgreementLanguage(models.TextChoices):
+    """The one language an agreement is written in (codes of settings.LANGUAGES)."""
+
+    FRENCH = "fr-ca", _("français")
+    ENGLISH = "en", _("anglais")
+
+
+class Agreement(models.Model):
+    """The agreement draft as a whole: the language it is written in, chosen by the
+    coordination. Without a row, the draft is written in the project creator's language."""
+
+    project = models.OneToOneField(
+        Project, verbose_name=_("projet"), on_delete=models.CASCADE, related_name="agreement"
+    )
+    language = models.CharField(
+        _("langue de l'entente"),
+        max_length=10,
+        choices=AgreementLanguage.choices,
+        default=AgreementLanguage.FRENCH,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modifiée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("entente")
+        verbose_name_plural = _("ententes")
+
+    def __str__(self):
+        return str(_("Entente de %(project)s") % {"project": self.project})
+
+
 class AgreementSection(models.Model):
-    """A section of the agreement draft whose generated text the coordination rewrote."""
+    """A section of the agreement draft whose generated text the coordination rewrote.
+
+    `basis` holds the facts the generated section depended on when the text was written
+    or last reviewed, and `language` the language it was written in: when either no
+    longer matches, the section reads « à revoir » (steps/modelling/review.py)."""
 
     project = models.ForeignKey(
         Project,
@@ -365,6 +407,18 @@ class AgreementSection(models.Model):
     )
     code = models.CharField(_("section"), max_length=30)
     custom_text = bounded_text(_("texte de la section"), max_length=LONG_TEXT_MAX)
+    language = models.CharField(
+        _("langue du texte"),
+        max_length=10,
+        choices=AgreementLanguage.choices,
+        default=AgreementLanguage.FRENCH,
+    )
+    basis = models.JSONField(
+        _("faits à la rédaction"),
+        default=dict,
+        blank=True,
+        help_text=_("Les données du projet dont dépendait la section lors de sa dernière revue."),
+    )
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("modifiée par"),

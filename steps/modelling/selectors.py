@@ -9,11 +9,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mutualisation.formats import format_date
+from projects.models import User
+from steps.modelling.models import AgreementLanguage
 from steps.models import (
+    Agreement,
     AgreementSection,
     Commitment,
     ConsentResponse,
@@ -24,7 +28,7 @@ from steps.models import (
 )
 from steps.resources import costing
 
-from . import agreement
+from . import agreement, review
 from .heatmap import HeatMap, Level, RiskPoint, heat_map
 
 CENT = Decimal("0.01")
@@ -72,44 +76,44 @@ def operating_model_of(project) -> OperatingModel | None:
 def operating_model_summary(model: OperatingModel) -> str:
     """The operating model as a few plain lines: what a consent round is asked about."""
     lines = [
-        _("Processus de décision : %(value)s") % {"value": model.get_decision_process_display()},
+        _("Processus de décision : %(value)s") % {"value": model.get_decision_process_display()},
     ]
     if model.decision_details:
-        lines.append(_("Précisions : %(value)s") % {"value": model.decision_details})
+        lines.append(_("Précisions : %(value)s") % {"value": model.decision_details})
     if model.quorum:
-        lines.append(_("Quorum : %(value)s") % {"value": model.quorum})
+        lines.append(_("Quorum : %(value)s") % {"value": model.quorum})
     lines.append(
-        _("Fréquence des rencontres : %(value)s")
+        _("Fréquence des rencontres : %(value)s")
         % {"value": model.get_meeting_frequency_display()}
     )
     if model.communication_channels:
         lines.append(
-            _("Canaux de communication : %(value)s") % {"value": model.communication_channels}
+            _("Canaux de communication : %(value)s") % {"value": model.communication_channels}
         )
     if model.shared_zones:
         lines.append(
-            _("Zones d'intervention et clientèles communes : %(value)s")
+            _("Zones d'intervention et clientèles communes : %(value)s")
             % {"value": model.shared_zones}
         )
-    lines.append(_("Degré d'intégration : %(value)s") % {"value": model.get_continuum_display()})
+    lines.append(_("Degré d'intégration : %(value)s") % {"value": model.get_continuum_display()})
     lines.append(
-        _("Forme de l'entente : %(value)s") % {"value": model.get_formalisation_display()}
+        _("Forme de l'entente : %(value)s") % {"value": model.get_formalisation_display()}
     )
     if model.intellectual_property:
         lines.append(
-            _("Propriété intellectuelle : %(value)s") % {"value": model.intellectual_property}
+            _("Propriété intellectuelle : %(value)s") % {"value": model.intellectual_property}
         )
     if model.brand:
-        lines.append(_("Image de marque : %(value)s") % {"value": model.brand})
+        lines.append(_("Image de marque : %(value)s") % {"value": model.brand})
     if model.asymmetric_accepted is not None:
         accepted = _("oui") if model.asymmetric_accepted else _("non")
-        lines.append(_("Contribution asymétrique acceptée : %(value)s") % {"value": accepted})
+        lines.append(_("Contribution asymétrique acceptée : %(value)s") % {"value": accepted})
     if model.asymmetric_breaking_point:
         lines.append(
-            _("Point de rupture : %(value)s") % {"value": model.asymmetric_breaking_point}
+            _("Point de rupture : %(value)s") % {"value": model.asymmetric_breaking_point}
         )
     lines.append(
-        _("Clé de partage des coûts : %(value)s") % {"value": model.get_sharing_key_display()}
+        _("Clé de partage des coûts : %(value)s") % {"value": model.get_sharing_key_display()}
     )
     return "\n".join(lines)
 
@@ -208,6 +212,13 @@ class AgreementSectionText(NamedTuple):
     title: str
     text: str
     is_custom: bool
+    # An edited section whose facts changed since it was written: what changed (review.py).
+    changes: tuple = ()
+    generated: str = ""  # an edited section's generated text, to compare
+
+    @property
+    def to_review(self) -> bool:
+        return bool(self.changes)
 
 
 def _priced(resource):
@@ -302,6 +313,7 @@ def agreement_facts(project) -> agreement.Facts:
             "decision_process": model.decision_process,
             "decision_details": model.decision_details,
             "quorum": model.quorum,
+            "meeting_frequency": model.meeting_frequency,
             "meeting_frequency_label": str(model.get_meeting_frequency_display()),
             "communication_channels": model.communication_channels,
             "shared_zones": model.shared_zones,
@@ -328,38 +340,83 @@ class AgreementDraft:
     title: str  # « Lettre d'entente de mutualisation », after the form chosen
     sections: list[AgreementSectionText]
     facts: agreement.Facts
+    language: str = AgreementLanguage.FRENCH  # the one language of the document
+    notice: str = ""  # DRAFT_NOTICE, in that language
+    to_specify: str = ""  # « [à préciser] », in that language
+
+    @property
+    def to_review(self) -> list[AgreementSectionText]:
+        return [section for section in self.sections if section.to_review]
+
+
+def agreement_language(project) -> str:
+    """The language the agreement is written in: the coordination's choice, else the
+    language of the person who created the project (French when unknown)."""
+    chosen = Agreement.objects.filter(project=project).values_list("language", flat=True).first()
+    if chosen:
+        return chosen
+    creator_language = (
+        User.objects.filter(pk=project.created_by_id).values_list("language", flat=True).first()
+    )
+    if creator_language in AgreementLanguage.values:
+        return creator_language
+    return AgreementLanguage.FRENCH
 
 
 def agreement_draft(project, *, custom=None) -> AgreementDraft:
     """The whole draft: its title, its sections and the facts they were written from.
 
-    A section the coordination rewrote shows its own text; the others are generated from
-    what the project knows (parties, resources, costs, operating model). `custom` lets a
-    caller that already read the custom sections pass them in.
+    A section the coordination rewrote shows its own text, flagged « à revoir » when the
+    facts it depended on changed since; the others are generated from what the project
+    knows (parties, resources, costs, operating model). Everything generated is written in
+    the agreement's language, whatever the reader's. `custom` lets a caller that already
+    read the custom sections pass them in.
     """
     custom = custom_sections(project) if custom is None else custom
-    facts = agreement_facts(project)
-    sections = [
-        AgreementSectionText(code, title, custom[code].custom_text, True)
-        if code in custom
-        else AgreementSectionText(code, title, text, False)
-        for code, title, text in agreement.generate(facts)
-    ]
-    return AgreementDraft(agreement.register_for(facts.formalisation).title, sections, facts)
+    language = agreement_language(project)
+    with translation.override(language):
+        facts = agreement_facts(project)
+        generated = agreement.generate(facts)
+        title = str(agreement.register_for(facts.formalisation).title)
+        notice = str(agreement.DRAFT_NOTICE)
+        to_specify = str(agreement.TO_SPECIFY)
+    sections = []
+    for code, section_title, text in generated:
+        edited = custom.get(code)
+        if edited is None:
+            sections.append(AgreementSectionText(code, section_title, text, False))
+            continue
+        changes = review.changes_since(
+            edited.basis,
+            review.section_basis(facts, code),
+            written_in=edited.language,
+            language=language,
+        )
+        sections.append(
+            AgreementSectionText(code, section_title, edited.custom_text, True, changes, text)
+        )
+    return AgreementDraft(title, sections, facts, language, notice, to_specify)
 
 
 def agreement_sections(project) -> list[AgreementSectionText]:
-    """The agreement draft: (code, title, text, is_custom) per section, in document order."""
+    """The agreement draft: (code, title, text, is_custom, …) per section, in document order."""
     return agreement_draft(project).sections
 
 
 def agreement_title(project) -> str:
     model = OperatingModel.objects.filter(project=project).only("formalisation").first()
-    return agreement.register_for(model.formalisation if model else "letter").title
+    with translation.override(agreement_language(project)):
+        return str(agreement.register_for(model.formalisation if model else "letter").title)
 
 
 def generated_section_text(project, code: str) -> str:
-    return agreement.generate_one(agreement_facts(project), code)
+    with translation.override(agreement_language(project)):
+        return agreement.generate_one(agreement_facts(project), code)
+
+
+def section_basis(project, code: str) -> dict:
+    """The facts the section `code` depends on today (stored when it is saved or reviewed)."""
+    return review.section_basis(agreement_facts(project), code)
 
 
 def edited_label(section: AgreementSection) -> str:

@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 
 from projects.history import record_change, save_with_history, snapshot
 from steps.followup import events
-from steps.models import AgreementSection, ConsentResponse, ConsentRound, OperatingModel
+from steps.models import (
+    Agreement,
+    AgreementSection,
+    ConsentResponse,
+    ConsentRound,
+    OperatingModel,
+)
 
 from . import selectors
 
@@ -26,7 +32,7 @@ def consent_round_open(*, project, user, note: str = "", closes_on=None) -> Cons
     operating_model = OperatingModel.objects.filter(project=project).first()
     if operating_model is None:
         raise ConsentError(
-            _("Décrivez d'abord le modèle de fonctionnement : la ronde porte sur lui.")
+            _("Décrivez d'abord le modèle de fonctionnement : la ronde porte sur lui.")
         )
     with transaction.atomic():
         if (
@@ -36,7 +42,7 @@ def consent_round_open(*, project, user, note: str = "", closes_on=None) -> Cons
         ):
             raise ConsentError(
                 _(
-                    "Une ronde de consentement est déjà ouverte : fermez-la avant d'en "
+                    "Une ronde de consentement est déjà ouverte : fermez-la avant d'en "
                     "ouvrir une autre."
                 )
             )
@@ -59,7 +65,7 @@ def consent_respond(
     with transaction.atomic():
         locked = ConsentRound.objects.select_for_update().get(pk=consent_round.pk)
         if not locked.is_open:
-            raise ConsentError(_("Cette ronde est fermée : les réponses ne changent plus."))
+            raise ConsentError(_("Cette ronde est fermée : les réponses ne changent plus."))
         response = ConsentResponse.objects.filter(
             consent_round=locked, organisation=organisation
         ).first()
@@ -95,17 +101,54 @@ def consent_round_close(*, consent_round: ConsentRound, user) -> ConsentRound:
 
 
 def agreement_section_save(*, project, code: str, text: str, user) -> AgreementSection:
-    """Store the coordination's own text for a section (it wins over the generated one)."""
+    """Store the coordination's own text for a section (it wins over the generated one),
+    with the facts and the language it was written from: if they change, it reads
+    « à revoir »."""
     with transaction.atomic():
         section = AgreementSection.objects.filter(project=project, code=code).first()
         before = snapshot(section) if section else None
         if section is None:
             section = AgreementSection(project=project, code=code)
         section.custom_text = text
+        section.language = selectors.agreement_language(project)
+        section.basis = selectors.section_basis(project, code)
         section.edited_by = user
         section.save()
         record_change(instance=section, before=before, user=user)
     return section
+
+
+def agreement_section_mark_reviewed(*, project, code: str, user) -> bool:
+    """Keep the edited text as it is, for today's facts and the agreement's language:
+    the section no longer reads « à revoir ». False when the section was not edited."""
+    with transaction.atomic():
+        section = (
+            AgreementSection.objects.select_for_update().filter(project=project, code=code).first()
+        )
+        if section is None:
+            return False
+        before = snapshot(section)
+        section.language = selectors.agreement_language(project)
+        section.basis = selectors.section_basis(project, code)
+        section.edited_by = user
+        section.save()
+        record_change(instance=section, before=before, user=user)
+    return True
+
+
+def agreement_language_set(*, project, language: str, user) -> Agreement:
+    """Choose the language the agreement is written in; edited sections written in the
+    other language then read « à revoir » (they keep their text)."""
+    with transaction.atomic():
+        agreement = Agreement.objects.select_for_update().filter(project=project).first()
+        before = snapshot(agreement) if agreement else None
+        if agreement is None:
+            agreement = Agreement(project=project)
+        agreement.language = language
+        agreement.updated_by = user
+        agreement.save()
+        record_change(instance=agreement, before=before, user=user)
+    return agreement
 
 
 def agreement_section_reset(*, project, code: str, user) -> bool:

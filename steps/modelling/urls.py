@@ -30,6 +30,12 @@ urlpatterns = [
     path("modelisation/risques/<int:risk_id>/modifier/", views.risk_edit, name="risk_edit"),
     path("modelisation/risques/<int:risk_id>/supprimer/", views.risk_delete, name="risk_delete"),
     path("modelisation/entente/", views.agreement_page, name="agreement"),
+    path("modelisation/entente/langue/", views.agreement_language, name="agreement_language"),
+    path(
+        "modelisation/entente/<slug:section_code>/revue/",
+        views.agreement_mark_reviewed,
+        name="agreement_mark_reviewed",
+    ),
     path(
         "modelisation/entente/<slug:section_code>/modifier/",
         views.agreement_section_edit,

@@ -12,9 +12,10 @@ from projects.access import Access, get_project_object, project_view, require_ed
 from projects.pages import object_delete_page, object_form_page, step_context
 from steps.models import ConsentRound, OperatingModel, Risk
 
-from . import agreement, selectors, services
+from . import agreement, review, selectors, services
 from .enjeux import ENJEUX, ENJEUX_BY_CODE
 from .forms import (
+    AgreementLanguageForm,
     AgreementSectionForm,
     ConsentOpenForm,
     ConsentResponseForm,
@@ -22,6 +23,7 @@ from .forms import (
     RiskForm,
 )
 from .heatmap import level_of
+from .models import AgreementLanguage
 from .selectors import LEVEL_LABELS
 
 STEP_CODE = "modelisation"
@@ -99,7 +101,7 @@ def consent_open(request, membership):
         return redirect("steps:operating_model", project_slug=project.slug)
     messages.success(
         request,
-        _("La ronde de consentement est ouverte : chaque organisation peut maintenant répondre."),
+        _("La ronde de consentement est ouverte : chaque organisation peut maintenant répondre."),
     )
     return redirect(
         "steps:consent_round", project_slug=project.slug, consent_round_id=consent_round.pk
@@ -167,7 +169,7 @@ def consent_respond(request, membership, consent_round_id):
     consent_round = get_project_object(membership, ConsentRound, pk=consent_round_id)
     form = _response_form(membership, consent_round, request.POST)
     if not consent_round.is_open:
-        messages.error(request, _("Cette ronde est fermée : les réponses ne changent plus."))
+        messages.error(request, _("Cette ronde est fermée : les réponses ne changent plus."))
         return redirect(
             "steps:consent_round", project_slug=project.slug, consent_round_id=consent_round.pk
         )
@@ -210,13 +212,13 @@ def consent_close(request, membership, consent_round_id):
         if closed.outcome == ConsentRound.Outcome.ADOPTED:
             messages.success(
                 request,
-                _("Ronde fermée : aucune objection, le modèle de fonctionnement est adopté."),
+                _("Ronde fermée : aucune objection, le modèle de fonctionnement est adopté."),
             )
         else:
             messages.warning(
                 request,
                 _(
-                    "Ronde fermée : au moins une objection, le modèle de fonctionnement est "
+                    "Ronde fermée : au moins une objection, le modèle de fonctionnement est "
                     "à retravailler."
                 ),
             )
@@ -286,7 +288,7 @@ def risk_create(request, membership):
         form=RiskForm(request.POST or None, project=project, initial=_prefill_from_enjeu(request)),
         step_code=STEP_CODE,
         attributes={"project": project},
-        message=lambda risk: _("Le risque « %(title)s » est ajouté.") % {"title": risk.title},
+        message=lambda risk: _("Le risque « %(title)s » est ajouté.") % {"title": risk.title},
         success_url=_risks_url(membership),
         template="steps/modelling/risk_form.html",
         page_title=_("Nouveau risque"),
@@ -318,7 +320,7 @@ def risk_delete(request, membership, risk_id):
         request,
         membership,
         instance=risk,
-        message=_("Le risque « %(title)s » est supprimé.") % {"title": risk.title},
+        message=_("Le risque « %(title)s » est supprimé.") % {"title": risk.title},
         success_url=_risks_url(membership),
     )
 
@@ -328,6 +330,11 @@ def risk_delete(request, membership, risk_id):
 
 @project_view(Access.READ)
 def agreement_page(request, membership):
+    return _agreement_page(request, membership)
+
+
+def _agreement_page(request, membership, *, language_form=None, status=200):
+    """The draft; `language_form`: a refused change of language, with its input."""
     project = membership.project
     custom = selectors.custom_sections(project)
     draft = selectors.agreement_draft(project, custom=custom)
@@ -335,18 +342,58 @@ def agreement_page(request, membership):
         (section, selectors.edited_label(custom[section.code]) if section.is_custom else "")
         for section in draft.sections
     ]
-    gap = str(agreement.TO_SPECIFY)
+    if language_form is None and membership.is_coordinator:
+        language_form = AgreementLanguageForm(initial={"language": draft.language})
     context = step_context(
         membership,
         STEP_CODE,
         page_title=_("Projet d'entente"),
         sections=sections,
-        gaps=[section for section in draft.sections if gap in section.text],
+        gaps=[section for section in draft.sections if draft.to_specify in section.text],
+        to_review=draft.to_review,
         document_title=draft.title,
         has_model=draft.facts.has_operating_model,
-        draft_notice=agreement.DRAFT_NOTICE,
+        draft_notice=draft.notice,
+        agreement_language=draft.language,
+        agreement_language_name=AgreementLanguage(draft.language).label,
+        language_form=language_form,
     )
-    return render(request, "steps/modelling/agreement.html", context)
+    return render(request, "steps/modelling/agreement.html", context, status=status)
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def agreement_language(request, membership):
+    project = membership.project
+    form = AgreementLanguageForm(request.POST)
+    if not form.is_valid():
+        return _agreement_page(request, membership, language_form=form, status=400)
+    language = form.cleaned_data["language"]
+    services.agreement_language_set(project=project, language=language, user=request.user)
+    messages.success(
+        request,
+        _("L'entente est maintenant rédigée en %(language)s.")
+        % {"language": AgreementLanguage(language).label},
+    )
+    return redirect(_agreement_url(project))
+
+
+@project_view(Access.COORDINATE)
+@require_POST
+def agreement_mark_reviewed(request, membership, section_code):
+    project = membership.project
+    title = _section_title(section_code)
+    if services.agreement_section_mark_reviewed(
+        project=project, code=section_code, user=request.user
+    ):
+        messages.success(
+            request,
+            _("La section « %(title)s » est marquée comme revue : elle garde votre texte.")
+            % {"title": title},
+        )
+    else:
+        messages.info(request, _("Cette section montre le texte généré : rien à revoir."))
+    return redirect(f"{_agreement_url(project)}#section-{section_code}")
 
 
 def _section_title(code: str) -> str:
@@ -361,6 +408,7 @@ def agreement_section_edit(request, membership, section_code):
     title = _section_title(section_code)
     custom = selectors.custom_sections(project).get(section_code)
     generated = selectors.generated_section_text(project, section_code)
+    language = selectors.agreement_language(project)
     form = AgreementSectionForm(
         request.POST or None,
         initial={"custom_text": custom.custom_text if custom else generated},
@@ -373,18 +421,29 @@ def agreement_section_edit(request, membership, section_code):
             user=request.user,
         )
         messages.success(
-            request, _("La section « %(title)s » est enregistrée.") % {"title": title}
+            request, _("La section « %(title)s » est enregistrée.") % {"title": title}
         )
         return redirect(f"{_agreement_url(project)}#section-{section_code}")
     context = step_context(
         membership,
         STEP_CODE,
-        page_title=_("Modifier la section « %(title)s »") % {"title": title},
+        page_title=_("Modifier la section « %(title)s »") % {"title": title},
         form=form,
         section_code=section_code,
         section_title=title,
         generated=generated,
         custom=custom,
+        changes=(
+            review.changes_since(
+                custom.basis,
+                selectors.section_basis(project, section_code),
+                written_in=custom.language,
+                language=language,
+            )
+            if custom
+            else ()
+        ),
+        agreement_language_name=AgreementLanguage(language).label,
     )
     return render(request, "steps/modelling/agreement_section_form.html", context)
 
@@ -401,7 +460,7 @@ def agreement_reset_section(request, membership, section_code):
     if services.agreement_section_reset(project=project, code=section_code, user=request.user):
         messages.success(
             request,
-            _("La section « %(title)s » reprend le texte généré.") % {"title": title},
+            _("La section « %(title)s » reprend le texte généré.") % {"title": title},
         )
     else:
         messages.info(request, _("Cette section montrait déjà le texte généré."))

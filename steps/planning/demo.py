@@ -5,7 +5,7 @@ Dates are relative to the day the demo is built, so some actions are always done
 some under way and a few overdue.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -18,11 +18,11 @@ VISION = (
     "expertise en communication — sans perdre l'identité ni l'autonomie de chacun."
 )
 VALUES = [
-    "Solidarité : chaque partenaire gagne à la mise en commun",
+    "Solidarité : chaque partenaire gagne à la mise en commun",
     "Équité entre partenaires, quelle que soit leur taille",
-    "Transparence : la même information pour tout le monde",
+    "Transparence : la même information pour tout le monde",
     "Autonomie de chaque organisme dans sa mission",
-    "Sobriété : partager avant d'acheter",
+    "Sobriété : partager avant d'acheter",
 ]
 
 # axis title -> [(orientation title, [strategies])]
@@ -95,14 +95,15 @@ S = Action.Status
 #  progress, target)
 ACTIONS = [
     (
+        # Signature targeted in about four months (steps/modelling/demo.py SIGNATURE_IN_DAYS).
         "Faire adopter la lettre d'entente par les quatre conseils d'administration",
         3,
         "cdc_seigneuries",
         "Mélanie Tremblay",
-        -150,
-        -90,
-        S.DONE,
-        100,
+        -10,
+        120,
+        S.IN_PROGRESS,
+        10,
         "4 résolutions adoptées",
     ),
     (
@@ -180,7 +181,7 @@ ACTIONS = [
         70,
         S.IN_PROGRESS,
         25,
-        "Bail signé pour 3 ans",
+        "Bail signé pour 3 ans",
     ),
     (
         "Embaucher la personne-ressource en communication à temps partagé",
@@ -191,7 +192,7 @@ ACTIONS = [
         80,
         S.IN_PROGRESS,
         20,
-        "2 jours par semaine, répartis entre les partenaires",
+        "2 jours par semaine, répartis entre les partenaires",
     ),
     (
         "Combiner les tournées de récupération des épiceries",
@@ -202,7 +203,7 @@ ACTIONS = [
         120,
         S.TODO,
         0,
-        "20 % de kilomètres en moins",
+        "20 % de kilomètres en moins",
     ),
     (
         "Établir l'horaire d'occupation de la cuisine de production",
@@ -245,7 +246,7 @@ COMMUNICATIONS = (
         "audience": "Conseils d'administration des quatre organisations",
         "message": "Présenter la lettre d'entente et le partage des coûts avant la signature.",
         "channels": "Présentation à chaque conseil, document de deux pages",
-        "date": date(2026, 3, 10),
+        "in_days": 75,  # before the boards adopt the letter
         "period": "",
         "organisation": "cdc_seigneuries",
         "person": "Coordonnatrice du projet",
@@ -255,7 +256,7 @@ COMMUNICATIONS = (
         "message": "Expliquer le calendrier de réservation, le registre des températures et "
         "qui appeler en cas de bris.",
         "channels": "Rencontre d'équipe, guide du chauffeur",
-        "date": None,
+        "in_days": None,
         "period": "Avant la mise en service du camion",
         "organisation": "banque_alimentaire",
         "person": "",
@@ -264,7 +265,7 @@ COMMUNICATIONS = (
         "audience": "Population et organismes du territoire",
         "message": "Annoncer le Frigo mobile du Haut-Lac et les nouveaux points de distribution.",
         "channels": "Médias sociaux, infolettres des CDC, journal local",
-        "date": date(2026, 4, 15),
+        "in_days": 150,  # once the agreement is in force
         "period": "",
         "organisation": "cdc_vallee",
         "person": "",
@@ -319,7 +320,7 @@ def populate(project):
                 audience=item["audience"],
                 message=item["message"],
                 channels=item["channels"],
-                date=item["date"],
+                date=today + timedelta(days=item["in_days"]) if item["in_days"] else None,
                 period=item["period"],
                 responsible_organisation=organisations[item["organisation"]],
                 responsible_person=item["person"],

@@ -20,7 +20,7 @@ class DateInput(forms.DateInput):
 
 DATE_MESSAGES = {"invalid": _("Entrez une date valide (AAAA-MM-JJ).")}
 PROGRESS_MESSAGES = {
-    "required": _("Indiquez l'avancement, de 0 à 100 %."),
+    "required": _("Indiquez l'avancement, de 0 à 100 %."),
     "invalid": _("L'avancement est un nombre entier de 0 à 100."),
     "min_value": _("L'avancement se situe entre 0 et 100."),
     "max_value": _("L'avancement se situe entre 0 et 100."),
@@ -233,5 +233,5 @@ class CommunicationItemForm(forms.ModelForm):
             and not cleaned.get("period", "").strip()
             and "date" not in self.errors
         ):
-            self.add_error("period", _("Indiquez quand : une date précise ou une période."))
+            self.add_error("period", _("Indiquez quand : une date précise ou une période."))
         return cleaned

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from steps.models import Action, Axis, CommunicationItem, Orientation, StrategicVision
 
-from .timeline import Span, Timeline, build_timeline
+from .timeline import MONTHS, Span, Timeline, build_timeline
 
 
 @dataclass(frozen=True)
@@ -128,8 +128,11 @@ def action_position(actions, action_id: int) -> int:
     return ids.index(action_id) if action_id in ids else -1
 
 
-def timeline_for(actions, today: date | None = None) -> tuple[Timeline, list[Action]]:
-    """The timeline of the dated actions, and the actions without any date."""
+def timeline_for(
+    actions, today: date | None = None, zoom: str = MONTHS
+) -> tuple[Timeline, list[Action]]:
+    """The timeline of the dated actions (zoomed as `build_timeline` says), and the
+    actions without any date."""
     today = today or timezone.localdate()
     spans, undated = [], []
     for action in actions:
@@ -139,4 +142,4 @@ def timeline_for(actions, today: date | None = None) -> tuple[Timeline, list[Act
             undated.append(action)
             continue
         spans.append(Span(action, action.title, start, end, action.progress))
-    return build_timeline(spans, today=today), undated
+    return build_timeline(spans, today=today, zoom=zoom), undated

@@ -25,6 +25,7 @@ from steps.listing import Options, url_of_each
 from steps.models import Action, Axis, CommunicationItem, Orientation, Strategy
 
 from . import services
+from . import timeline as timeline_geometry
 from .forms import (
     ActionFilterForm,
     ActionForm,
@@ -44,6 +45,8 @@ from .selectors import (
 )
 
 STEP_CODE = "realisation"
+# The timeline's zoom, as the page's links name it (?echelle=…).
+TIMELINE_ZOOMS = {"mois": timeline_geometry.MONTHS, "trimestres": timeline_geometry.QUARTERS}
 
 
 def _next_order(queryset) -> int:
@@ -95,7 +98,7 @@ def strategic_vision_edit(request, membership):
         membership,
         form=StrategicVisionForm(request.POST or None, instance=vision),
         message=_("Vision et valeurs enregistrées."),
-        page_title=_("Vision et valeurs du « nous »"),
+        page_title=_("Vision et valeurs du « nous »"),
     )
 
 
@@ -155,7 +158,7 @@ def orientation_create(request, membership, axis_id):
         ),
         attributes={"axis": axis},
         message=_("Orientation ajoutée."),
-        page_title=_("Nouvelle orientation de l'axe « %(axis)s »") % {"axis": axis.title},
+        page_title=_("Nouvelle orientation de l'axe « %(axis)s »") % {"axis": axis.title},
     )
 
 
@@ -201,7 +204,7 @@ def strategy_create(request, membership, orientation_id):
         ),
         attributes={"orientation": orientation},
         message=_("Stratégie ajoutée."),
-        page_title=_("Nouvelle stratégie de l'orientation « %(orientation)s »")
+        page_title=_("Nouvelle stratégie de l'orientation « %(orientation)s »")
         % {"orientation": orientation.title},
     )
 
@@ -325,8 +328,8 @@ class _StatusForms:
             "progress_title": _("Avancement (%)"),
             "update": _("Mettre à jour"),
         }
-        self.status_of = _("Statut de « %(title)s »")
-        self.progress_of = _("Avancement de « %(title)s », en %%")
+        self.status_of = _("Statut de « %(title)s »")
+        self.progress_of = _("Avancement de « %(title)s », en %%")
 
     def __call__(self, action, url: str, form: ActionStatusForm | None = None) -> dict:
         status, progress = action.status, action.progress
@@ -358,7 +361,7 @@ def _action_rows(actions, membership, today, status_form=None, bound=(None, None
     slug = membership.project.slug
     edit_url = url_of_each("steps:action_edit", slug)
     status_url = url_of_each("steps:action_status", slug)
-    bar_of = _("Avancement de « %(title)s »")
+    bar_of = _("Avancement de « %(title)s »")
     # Plain strings, translated once: lazy labels would be translated again in every row.
     statuses = status_form.options if status_form else Options(Action.Status.choices)
     dates = _DateWords()
@@ -453,7 +456,7 @@ def action_create(request, membership):
         after_save=lambda saved: services.action_saved(
             action=saved, previous_organisation_id=None, user=request.user
         ),
-        message=lambda saved: _("Action « %(title)s » ajoutée au plan.") % {"title": saved},
+        message=lambda saved: _("Action « %(title)s » ajoutée au plan.") % {"title": saved},
         success_url=_actions_url(membership),
         template="steps/planning/action_form.html",
         action=None,
@@ -476,7 +479,7 @@ def action_edit(request, membership, action_id):
         after_save=lambda saved: services.action_saved(
             action=saved, previous_organisation_id=previous_organisation_id, user=request.user
         ),
-        message=lambda saved: _("Action « %(title)s » enregistrée.") % {"title": saved},
+        message=lambda saved: _("Action « %(title)s » enregistrée.") % {"title": saved},
         success_url=_actions_url(membership),
         template="steps/planning/action_form.html",
         history_of=action,
@@ -492,7 +495,7 @@ def action_delete(request, membership, action_id):
         request,
         membership,
         instance=action,
-        message=_("Action « %(title)s » supprimée.") % {"title": action},
+        message=_("Action « %(title)s » supprimée.") % {"title": action},
         success_url=_actions_url(membership),
     )
 
@@ -517,7 +520,7 @@ def action_status(request, membership, action_id):
         progress=form.cleaned_data["progress"],
         user=request.user,
     )
-    messages.success(request, _("Statut de « %(title)s » mis à jour.") % {"title": action})
+    messages.success(request, _("Statut de « %(title)s » mis à jour.") % {"title": action})
     # Back to the page and filters the form was sent from.
     return redirect(f"{_list_url(membership, request.POST.get('next', ''))}#action-{action.pk}")
 
@@ -527,7 +530,11 @@ def action_timeline(request, membership):
     filter_form, _axes, _organisations = _filters(request, membership)
     actions = actions_for(membership.project, **filter_form.filters())
     today = timezone.localdate()
-    timeline, undated = timeline_for(actions, today)
+    # ?echelle=mois|trimestres; without it, months when they fit the page, else quarters.
+    zoom = TIMELINE_ZOOMS.get(request.GET.get("echelle", ""), timeline_geometry.AUTO)
+    timeline, undated = timeline_for(actions, today, zoom=zoom)
+    query = request.GET.copy()
+    query.pop("echelle", None)
     return render(
         request,
         "steps/planning/timeline.html",
@@ -538,6 +545,7 @@ def action_timeline(request, membership):
             undated=undated,
             filter_form=filter_form,
             filter_query=_page_query(request),
+            zoom_query=query.urlencode(),
             today=today,
         ),
     )

@@ -46,19 +46,19 @@ def _item(appreciation, description, offre="", besoin=""):
 ANSWERS = {
     "banque_alimentaire": {
         "impulsion.besoin": (
-            "Notre camion réfrigéré roule trois jours par semaine; les deux autres jours, il "
+            "Notre camion réfrigéré roule trois jours par semaine ; les deux autres jours, il "
             "reste au garage alors que ses coûts fixes (assurances, immatriculation, "
             "entretien) courent toute l'année. Nos bénévoles s'essoufflent et nous peinons "
             "à faire connaître nos services aux organismes des secteurs ruraux."
         ),
         "impulsion.motivations": _choices("couts", "capacite", "rayonnement", "mission"),
         "impulsion.benefices": (
-            "Partager les coûts fixes du camion; rejoindre plus de familles dans les "
-            "secteurs ruraux grâce aux organismes partenaires; profiter d'une aide en "
+            "Partager les coûts fixes du camion ; rejoindre plus de familles dans les "
+            "secteurs ruraux grâce aux organismes partenaires ; profiter d'une aide en "
             "communication que nous ne pouvons pas nous payer seuls."
         ),
         "impulsion.craintes": (
-            "Que le camion ne soit plus libre quand un don imprévu arrive : les épiceries "
+            "Que le camion ne soit plus libre quand un don imprévu arrive : les épiceries "
             "nous appellent souvent la veille. Que la gestion des réservations retombe sur "
             "notre coordonnateur des opérations, déjà très occupé."
         ),
@@ -69,9 +69,9 @@ ANSWERS = {
             "La logistique (camion, entrepôt, chambre froide) et les communications"
         ),
         "reflexion.risques": (
-            "Usure accélérée du camion si les règles d'utilisation ne sont pas claires; "
+            "Usure accélérée du camion si les règles d'utilisation ne sont pas claires ; "
             "responsabilité en cas de bris de la chaîne de froid pendant un transport fait "
-            "pour un partenaire; dépendance si un partenaire compte sur le camion pour un "
+            "pour un partenaire ; dépendance si un partenaire compte sur le camion pour un "
             "service essentiel."
         ),
         "reflexion.besoins": (
@@ -80,7 +80,7 @@ ANSWERS = {
         ),
         "reflexion.coordination": (
             "Une coordination neutre, assurée par la table de concertation, et un comité de "
-            "suivi mensuel. Les décisions courantes prises par les directions; celles qui "
+            "suivi mensuel. Les décisions courantes prises par les directions ; celles qui "
             "engagent des fonds, par les conseils."
         ),
         "reflexion.mode-decision": "direction",
@@ -102,24 +102,24 @@ ANSWERS = {
             other="Montrer à nos membres qu'une collaboration de ce genre est possible",
         ),
         "impulsion.benefices": (
-            "Mieux utiliser notre salle et le temps de notre agente de communication; "
-            "renforcer la voix du milieu communautaire auprès de la MRC; acquérir une "
+            "Mieux utiliser notre salle et le temps de notre agente de communication ; "
+            "renforcer la voix du milieu communautaire auprès de la MRC ; acquérir une "
             "expérience de la mutualisation que nous pourrons transmettre à nos membres."
         ),
         "impulsion.craintes": (
-            "Qu'on nous soupçonne de vouloir prendre le contrôle du projet; que les "
+            "Qu'on nous soupçonne de vouloir prendre le contrôle du projet ; que les "
             "décisions traînent si chaque conseil doit tout approuver."
         ),
         "impulsion.energie": 3,
         "impulsion.heures": "8",
         "impulsion.porteur": "Mélanie Tremblay, directrice",
         "reflexion.perimetre": (
-            "Les fonctions de soutien : communication, salle de réunion, accompagnement "
+            "Les fonctions de soutien : communication, salle de réunion, accompagnement "
             "des demandes de financement"
         ),
         "reflexion.risques": (
             "Que l'implication soit inégale et que la CDC finisse par porter seule la "
-            "coordination; que nos membres voient la CDC entrer en concurrence avec eux."
+            "coordination ; que nos membres voient la CDC entrer en concurrence avec eux."
         ),
         "reflexion.besoins": (
             "Un mandat clair de notre conseil et une entente écrite sur la répartition du "
@@ -134,27 +134,27 @@ ANSWERS = {
     "cuisine_collective": {
         "impulsion.besoin": (
             "Nous allons chercher nous-mêmes nos denrées, dans nos voitures, sans "
-            "réfrigération : nous perdons des aliments et beaucoup de temps. Nous manquons "
+            "réfrigération : nous perdons des aliments et beaucoup de temps. Nous manquons "
             "aussi d'espace pour garder les denrées fraîches et congelées entre les ateliers."
         ),
         "impulsion.motivations": _choices(
             "expertise", "couts", "resilience", "valeurs", "mission"
         ),
         "impulsion.benefices": (
-            "Recevoir des denrées fraîches de façon fiable et sécuritaire; entreposer "
-            "davantage pour offrir plus d'ateliers; nous faire connaître des familles des "
+            "Recevoir des denrées fraîches de façon fiable et sécuritaire ; entreposer "
+            "davantage pour offrir plus d'ateliers ; nous faire connaître des familles des "
             "municipalités voisines."
         ),
         "impulsion.craintes": (
             "Perdre notre façon de faire, très participative, au profit de procédures "
-            "lourdes; ne pas avoir les moyens de payer notre part."
+            "lourdes ; ne pas avoir les moyens de payer notre part."
         ),
         "impulsion.energie": 2,
         "impulsion.heures": "4",
         "impulsion.porteur": "Karim Haddad, coordonnateur",
         "reflexion.perimetre": "L'approvisionnement et l'entreposage des denrées",
         "reflexion.risques": (
-            "Une contribution financière au-dessus de nos moyens; des décisions prises sans "
+            "Une contribution financière au-dessus de nos moyens ; des décisions prises sans "
             "les participantes et les participants."
         ),
         "reflexion.besoins": (
@@ -175,11 +175,11 @@ ANSWERS = {
         ),
         "impulsion.motivations": _choices("expertise", "rayonnement", "resilience", "valeurs"),
         "impulsion.benefices": (
-            "Une présence en communication pour le milieu communautaire rural; des liens "
+            "Une présence en communication pour le milieu communautaire rural ; des liens "
             "plus forts avec les organismes du centre de la région."
         ),
         "impulsion.craintes": (
-            "Que les besoins des secteurs ruraux passent après ceux de la ville; que les "
+            "Que les besoins des secteurs ruraux passent après ceux de la ville ; que les "
             "déplacements pour les rencontres nous prennent trop de temps."
         ),
         "impulsion.energie": 2,
@@ -204,7 +204,7 @@ PORTRAITS = {
         ),
         "identite.historique": _item(
             "neutre",
-            "Fondée en 1989 par un regroupement de paroisses; professionnalisée depuis "
+            "Fondée en 1989 par un regroupement de paroisses ; professionnalisée depuis "
             "l'achat de l'entrepôt en 2010.",
         ),
         "identite.role-ecosysteme": _item(
@@ -214,19 +214,19 @@ PORTRAITS = {
         ),
         "identite.culture": _item(
             "force",
-            "Culture d'opérations : procédures écrites, horaires serrés, décisions rapides "
+            "Culture d'opérations : procédures écrites, horaires serrés, décisions rapides "
             "prises par la direction.",
         ),
         "identite.clienteles": _item(
             "force",
-            "Une quarantaine d'organismes membres et, à travers eux, environ 3 500 "
-            "personnes par mois.",
+            "Une quarantaine d'organismes membres et, à travers eux, environ 3 500"
+            " personnes par mois.",
             besoin="Mieux rejoindre les familles des secteurs ruraux, où nous avons peu "
             "d'organismes relais.",
         ),
         "gouvernance.membres": _item(
             "neutre",
-            "Les organismes qui reçoivent des denrées sont membres; ils viennent peu à "
+            "Les organismes qui reçoivent des denrées sont membres ; ils viennent peu à "
             "l'assemblée générale.",
         ),
         "gouvernance.conseil": _item(
@@ -236,7 +236,7 @@ PORTRAITS = {
         ),
         "gouvernance.vie-associative": _item(
             "faiblesse",
-            "Bassin de bénévoles vieillissant : deux quarts de tri par semaine sont "
+            "Bassin de bénévoles vieillissant : deux quarts de tri par semaine sont "
             "difficiles à combler.",
             besoin="Des bénévoles pour le tri du mardi et du jeudi matin.",
         ),
@@ -246,22 +246,22 @@ PORTRAITS = {
         ),
         "installations.locaux": _item(
             "faiblesse",
-            "Bureaux exigus à l'entrepôt; aucune salle pour former nos bénévoles et les "
+            "Bureaux exigus à l'entrepôt ; aucune salle pour former nos bénévoles et les "
             "organismes membres.",
             besoin="Une salle de 20 à 30 places, deux ou trois fois par mois, pour les "
             "formations en salubrité.",
         ),
         "installations.entreposage": _item(
             "force",
-            "Entrepôt de 600 m² avec une chambre froide et deux chambres de congélation.",
+            "Entrepôt de 600 m² avec une chambre froide et deux chambres de congélation.",
             offre="Six places de palettes en chambre froide et de l'espace sec, sur "
             "réservation, au coût d'utilisation.",
         ),
         "installations.transport": _item(
             "force",
-            "Camion réfrigéré de 16 pieds, utilisé les lundis, mercredis et vendredis pour "
+            "Camion réfrigéré de 16 pieds, utilisé les lundis, mercredis et vendredis pour "
             "la récupération et les livraisons.",
-            offre="Notre camion réfrigéré, avec ou sans chauffeur, les mardis et jeudis : "
+            offre="Notre camion réfrigéré, avec ou sans chauffeur, les mardis et jeudis : "
             "deux jours par semaine où il reste au garage.",
         ),
         "installations.entretien": _item(
@@ -271,7 +271,7 @@ PORTRAITS = {
         "installations.fournitures": _item(
             "force",
             "Achats en volume d'emballages et de produits sanitaires, à bon prix.",
-            offre="Commander pour les partenaires en même temps que nous : contenants, "
+            offre="Commander pour les partenaires en même temps que nous : contenants, "
             "sacs, gants.",
         ),
         "services.offre-services": _item(
@@ -281,7 +281,7 @@ PORTRAITS = {
         ),
         "communication.equipe": _item(
             "faiblesse",
-            "Aucune ressource en communication : la direction s'en occupe quand elle le peut.",
+            "Aucune ressource en communication : la direction s'en occupe quand elle le peut.",
             besoin="Quelques heures par semaine d'une personne qui fasse connaître nos "
             "services et nos besoins en bénévoles.",
         ),
@@ -293,13 +293,13 @@ PORTRAITS = {
         ),
         "gestion.budgetisation": _item(
             "force",
-            "Comptabilité tenue à l'interne par une technicienne; états financiers audités "
+            "Comptabilité tenue à l'interne par une technicienne ; états financiers audités "
             "sans réserve.",
             offre="La tenue de livres d'un petit organisme partenaire, quelques heures par mois.",
         ),
         "gestion.demandes-financement": _item(
             "neutre",
-            "Surtout des demandes aux fondations privées; peu d'expérience des programmes "
+            "Surtout des demandes aux fondations privées ; peu d'expérience des programmes "
             "gouvernementaux.",
         ),
         "gestion.taxes-permis": _item(
@@ -307,7 +307,7 @@ PORTRAITS = {
         ),
         "gestion.assurances": _item(
             "neutre",
-            "Assurance du camion au nom de la banque alimentaire : la couverture d'autres "
+            "Assurance du camion au nom de la banque alimentaire : la couverture d'autres "
             "conducteur·rice·s est à vérifier.",
         ),
     },
@@ -319,7 +319,7 @@ PORTRAITS = {
         ),
         "identite.historique": _item(
             "force",
-            "Trente ans d'existence; a piloté plusieurs projets collectifs, dont la "
+            "Trente ans d'existence ; a piloté plusieurs projets collectifs, dont la "
             "politique de développement social du territoire.",
         ),
         "identite.role-ecosysteme": _item(
@@ -328,12 +328,12 @@ PORTRAITS = {
         ),
         "identite.partenariats": _item(
             "force",
-            "Membre de la table régionale des CDC; ententes avec le CISSS et le carrefour "
+            "Membre de la table régionale des CDC ; ententes avec le CISSS et le carrefour "
             "jeunesse-emploi.",
         ),
         "identite.culture": _item(
             "faiblesse",
-            "Beaucoup de comités et de consultations : nos décisions sont solides, mais lentes.",
+            "Beaucoup de comités et de consultations : nos décisions sont solides, mais lentes.",
         ),
         "identite.clienteles": _item(
             "force",
@@ -362,10 +362,10 @@ PORTRAITS = {
             "mercredis et jeudis.",
         ),
         "installations.entreposage": _item(
-            "neutre", "Un petit local d'archives; aucun besoin d'entreposage."
+            "neutre", "Un petit local d'archives ; aucun besoin d'entreposage."
         ),
         "installations.transport": _item(
-            "neutre", "Aucun véhicule; le personnel se déplace avec sa voiture."
+            "neutre", "Aucun véhicule ; le personnel se déplace avec sa voiture."
         ),
         "installations.fournitures": _item(
             "neutre",
@@ -381,28 +381,28 @@ PORTRAITS = {
         ),
         "communication.equipe": _item(
             "force",
-            "Une agente de communication à temps plein; depuis la fin d'un projet, environ "
+            "Une agente de communication à temps plein ; depuis la fin d'un projet, environ "
             "deux jours par semaine sont libres.",
             offre="Deux jours par semaine de notre agente de communication, à partager "
             "entre les partenaires.",
         ),
         "communication.reseaux-sociaux": _item(
             "force",
-            "Une infolettre mensuelle lue par 1 200 abonné·e·s et des pages actives.",
+            "Une infolettre mensuelle lue par 1 200 abonné·e·s et des pages actives.",
             offre="Relayer les nouvelles et les besoins des partenaires dans notre infolettre.",
         ),
         "communication.relations-presse": _item(
             "force", "Relations suivies avec l'hebdo régional et la radio communautaire."
         ),
         "communication.budget": _item(
-            "neutre", "Environ 8 000 $ par année, surtout pour l'impression et le graphisme."
+            "neutre", "Environ 8 000 $ par année, surtout pour l'impression et le graphisme."
         ),
         "gestion.planification": _item(
             "force", "Planification stratégique triennale adoptée en assemblée générale."
         ),
         "gestion.demandes-financement": _item(
             "force",
-            "Une expertise reconnue : nous accompagnons chaque année une dizaine "
+            "Une expertise reconnue : nous accompagnons chaque année une dizaine "
             "d'organismes dans leurs demandes.",
             offre="Accompagner les partenaires dans une demande de financement commune pour "
             "le projet.",
@@ -410,7 +410,7 @@ PORTRAITS = {
         "gestion.budgetisation": _item("neutre", "Tenue de livres confiée à une firme externe."),
         "gestion.assurances": _item(
             "faiblesse",
-            "Des primes en hausse de 30 % en deux ans.",
+            "Des primes en hausse de 30 % en deux ans.",
             besoin="Explorer une assurance collective avec d'autres organismes.",
         ),
     },
@@ -421,14 +421,14 @@ PORTRAITS = {
             "en autonomie alimentaire.",
         ),
         "identite.historique": _item(
-            "neutre", "Née en 2012 d'un groupe de mères du quartier; incorporée en 2015."
+            "neutre", "Née en 2012 d'un groupe de mères du quartier ; incorporée en 2015."
         ),
         "identite.role-ecosysteme": _item(
             "neutre", "Seule cuisine collective du secteur, mais peu connue hors du quartier."
         ),
         "identite.culture": _item(
             "force",
-            "Tout se décide avec les participantes et les participants; ambiance "
+            "Tout se décide avec les participantes et les participants ; ambiance "
             "chaleureuse, façons de faire souples.",
         ),
         "identite.clienteles": _item(
@@ -446,7 +446,7 @@ PORTRAITS = {
         ),
         "gouvernance.vie-associative": _item(
             "force",
-            "Une participation très forte : les membres animent les ateliers et plusieurs "
+            "Une participation très forte : les membres animent les ateliers et plusieurs "
             "veulent en faire davantage.",
             offre="Quelques participantes et participants prêts à donner une demi-journée "
             "par semaine comme bénévoles.",
@@ -463,13 +463,13 @@ PORTRAITS = {
         ),
         "installations.entreposage": _item(
             "faiblesse",
-            "Un seul réfrigérateur et un congélateur domestiques : nous refusons des dons "
+            "Un seul réfrigérateur et un congélateur domestiques : nous refusons des dons "
             "faute d'espace.",
             besoin="De l'espace en chambre froide et en congélation, environ deux palettes.",
         ),
         "installations.transport": _item(
             "faiblesse",
-            "Aucun véhicule : les denrées voyagent dans les voitures des employés, sans "
+            "Aucun véhicule : les denrées voyagent dans les voitures des employés, sans "
             "réfrigération.",
             besoin="Un transport réfrigéré une fois par semaine pour aller chercher nos "
             "denrées à la banque alimentaire.",
@@ -492,7 +492,7 @@ PORTRAITS = {
         ),
         "gestion.demandes-financement": _item(
             "faiblesse",
-            "Peu de temps et peu d'expérience : nous dépendons d'une seule subvention.",
+            "Peu de temps et peu d'expérience : nous dépendons d'une seule subvention.",
             besoin="Un accompagnement pour diversifier notre financement.",
         ),
         "gestion.modes-financement": _item(
@@ -500,7 +500,7 @@ PORTRAITS = {
         ),
         "gestion.taxes-permis": _item(
             "neutre",
-            "Permis de cuisine à renouveler chaque année; normes de salubrité respectées.",
+            "Permis de cuisine à renouveler chaque année ; normes de salubrité respectées.",
         ),
     },
     # A draft: partly filled, the appreciation of the target groups still missing.
@@ -511,7 +511,7 @@ PORTRAITS = {
         ),
         "identite.role-ecosysteme": _item(
             "force",
-            "Seul lieu de concertation communautaire de la vallée : nous connaissons chaque "
+            "Seul lieu de concertation communautaire de la vallée : nous connaissons chaque "
             "organisme et chaque municipalité.",
         ),
         "identite.culture": _item(
@@ -525,14 +525,14 @@ PORTRAITS = {
         ),
         "installations.locaux": _item(
             "neutre",
-            "Un bureau partagé à l'hôtel de ville; la salle du conseil municipal nous est "
+            "Un bureau partagé à l'hôtel de ville ; la salle du conseil municipal nous est "
             "prêtée sur demande.",
             offre="La salle du conseil municipal, prêtée gratuitement, pour tenir des "
             "rencontres de partenaires dans la vallée.",
         ),
         "communication.equipe": _item(
             "faiblesse",
-            "Aucune ressource en communication : le coordonnateur fait tout.",
+            "Aucune ressource en communication : le coordonnateur fait tout.",
             besoin="Une journée par semaine d'une personne en communication pour les "
             "organismes de la vallée.",
         ),
@@ -575,56 +575,56 @@ DATE_OFFSETS = {
 PROJECT_ANSWERS = {
     "impulsion.besoin-commun": (
         "Mieux nourrir et mieux rejoindre les familles du territoire sans épuiser nos "
-        "équipes : fiabiliser l'approvisionnement en denrées fraîches, mieux utiliser les "
+        "équipes : fiabiliser l'approvisionnement en denrées fraîches, mieux utiliser les "
         "espaces et les équipements que nous avons déjà, et nous donner ensemble une "
         "capacité de communication qu'aucun de nous ne peut s'offrir seul."
     ),
     "impulsion.objectif": (
-        "D'ici deux ans : un camion réfrigéré partagé entre au moins trois organismes, avec "
-        "un coût d'utilisation connu de tous; de l'espace en chambre froide pour la cuisine "
-        "collective; une ressource en communication partagée, au moins une journée par "
+        "D'ici deux ans : un camion réfrigéré partagé entre au moins trois organismes, avec "
+        "un coût d'utilisation connu de tous ; de l'espace en chambre froide pour la cuisine "
+        "collective ; une ressource en communication partagée, au moins une journée par "
         "semaine pour chaque partenaire."
     ),
     "impulsion.motivations-partagees": _choices("couts", "capacite", "rayonnement", "mission"),
     "impulsion.continuum": "mutualisation",
     "reflexion.gouvernance-demarche": (
-        "La table de concertation coordonne la démarche : elle anime un comité de pilotage "
+        "La table de concertation coordonne la démarche : elle anime un comité de pilotage "
         "où siège une personne par organisation, prépare les rencontres et envoie à toutes "
-        "et à tous la même information. Le comité décide; les décisions qui engagent des "
+        "et à tous la même information. Le comité décide ; les décisions qui engagent des "
         "fonds sont confirmées par chaque conseil d'administration."
     ),
     "diagnostic.convergences": (
         "Les quatre organisations partagent une mission tournée vers les familles à faible "
-        "revenu. Les complémentarités sont nettes : la banque alimentaire a un camion "
-        "réfrigéré et une chambre froide sous-utilisés dont la cuisine collective a besoin; "
+        "revenu. Les complémentarités sont nettes : la banque alimentaire a un camion "
+        "réfrigéré et une chambre froide sous-utilisés dont la cuisine collective a besoin ; "
         "la CDC des Seigneuries a une salle et une agente de communication disponibles, que "
         "recherchent la banque alimentaire et la CDC de la Vallée-des-Moulins."
     ),
     "diagnostic.divergences": (
-        "Nos cultures de décision diffèrent : la banque alimentaire décide vite, par sa "
-        "direction; la cuisine collective et la CDC de la Vallée-des-Moulins tiennent au "
-        "consensus, avec leurs membres; la CDC des Seigneuries vote à la majorité. Il faut "
+        "Nos cultures de décision diffèrent : la banque alimentaire décide vite, par sa "
+        "direction ; la cuisine collective et la CDC de la Vallée-des-Moulins tiennent au "
+        "consensus, avec leurs membres ; la CDC des Seigneuries vote à la majorité. Il faut "
         "convenir d'un mode de décision avant d'écrire l'entente. La capacité de payer de la "
         "cuisine collective est aussi à discuter."
     ),
     "diagnostic.potentiel": "eleve",
     "diagnostic.justification": (
         "Le besoin est réel et partagé, les offres des unes répondent directement aux "
-        "besoins des autres, et les ressources existent déjà : aucun achat majeur n'est à "
-        "prévoir. Deux conditions : s'entendre sur le mode de décision et fixer une "
+        "besoins des autres, et les ressources existent déjà : aucun achat majeur n'est à "
+        "prévoir. Deux conditions : s'entendre sur le mode de décision et fixer une "
         "contribution qui tienne compte de la taille de chaque organisation."
     ),
     "diagnostic.pistes": (
         "1. Le camion réfrigéré de la banque alimentaire, les mardis et jeudis. "
         "2. Des places en chambre froide pour la cuisine collective. "
         "3. L'agente de communication de la CDC des Seigneuries, deux jours par semaine. "
-        "Plus tard : la tenue de livres et une assurance collective."
+        "Plus tard : la tenue de livres et une assurance collective."
     ),
     "diagnostic.preparation": 4,
     "modelisation.ensemble": (
         "Un regroupement informel de quatre organisations, lié par une entente de "
         "mutualisation. La banque alimentaire agit au nom du groupe pour le camion et la "
-        "chambre froide; la CDC des Seigneuries, pour la ressource en communication."
+        "chambre froide ; la CDC des Seigneuries, pour la ressource en communication."
     ),
     "modelisation.zones": (
         "L'approvisionnement alimentaire des organismes de la MRC et les communications du "
@@ -635,8 +635,8 @@ PROJECT_ANSWERS = {
         "les organismes membres des deux CDC."
     ),
     "modelisation.complementarite": (
-        "La banque alimentaire apporte la logistique; la cuisine collective, la "
-        "transformation et le lien direct avec les familles; les CDC, la concertation, la "
+        "La banque alimentaire apporte la logistique ; la cuisine collective, la "
+        "transformation et le lien direct avec les familles ; les CDC, la concertation, la "
         "communication et le savoir-faire en financement."
     ),
     "modelisation.contrat": (
@@ -647,16 +647,16 @@ PROJECT_ANSWERS = {
     ),
     "modelisation.lettres-patentes": "a-verifier",
     "modelisation.responsable": (
-        "La banque alimentaire pour le camion et la chambre froide; la CDC des Seigneuries "
+        "La banque alimentaire pour le camion et la chambre froide ; la CDC des Seigneuries "
         "pour l'agente de communication"
     ),
     "modelisation.propriete-intellectuelle": "commune",
     "modelisation.marque": (
-        "Chaque organisme garde son nom; « Ensemble à table » pour les campagnes communes"
+        "Chaque organisme garde son nom ; « Ensemble à table » pour les campagnes communes"
     ),
     "modelisation.asymetrie": (
-        "Oui : la cuisine collective contribue surtout en temps et en bénévoles plutôt "
-        "qu'en argent. Point de rupture : un partenaire qui n'utilise plus les ressources "
+        "Oui : la cuisine collective contribue surtout en temps et en bénévoles plutôt "
+        "qu'en argent. Point de rupture : un partenaire qui n'utilise plus les ressources "
         "pendant six mois, ou qui ne vient plus au comité, entraîne une révision de "
         "l'entente."
     ),
@@ -664,45 +664,25 @@ PROJECT_ANSWERS = {
     "modelisation.cout-coordination": "6200.00",
     "modelisation.economies-visees": "18000.00",
     "realisation.mobilisation": (
-        "Chaque direction présente le projet à son conseil avant la fin de l'automne; la "
+        "Chaque direction présente le projet à son conseil avant la fin de l'automne ; la "
         "cuisine collective le présente aussi en assemblée de membres. Les deux CDC en "
         "parlent à leurs organismes membres à leur prochaine rencontre."
     ),
     "realisation.porteur": "Geneviève Caron, coordonnatrice de la table de concertation",
     "realisation.heures-coordination": "20",
     "realisation.echeancier-entente": (
-        "Premier jet de l'entente en janvier; révision par les partenaires et avis sur les "
-        "assurances du camion en février; adoption par les quatre conseils et signature en "
-        "mars."
+        "Premier jet de l'entente en janvier ; révision par les partenaires et avis sur les "
+        "assurances du camion en février ; adoption par les quatre conseils et signature en "
+        "avril, pour une entrée en vigueur le mois suivant."
     ),
     "realisation.plan-communication": "les-deux",
     "realisation.acceptabilite": (
-        "À l'interne, les bénévoles de la banque alimentaire craignent de perdre « leur » "
+        "À l'interne, les bénévoles de la banque alimentaire craignent de perdre « leur » "
         "camion. À l'externe, des organismes membres des CDC pourraient y voir de la "
         "concurrence. Une rencontre d'information et une infolettre commune sont prévues."
     ),
-    "evaluation.reussites": (
-        "Depuis le début de l'essai, les trajets du mardi fonctionnent bien : la cuisine "
-        "collective reçoit ses denrées fraîches chaque semaine et a pu ajouter un atelier. "
-        "Le comité de pilotage mensuel garde tout le monde informé."
-    ),
-    "evaluation.cibles": "plupart",
-    "evaluation.effets-imprevus": (
-        "Des membres de la cuisine collective viennent maintenant trier à la banque "
-        "alimentaire le jeudi matin. Moins heureux : le temps de planification des trajets "
-        "a été sous-estimé."
-    ),
     "evaluation.economies": "1850.00",
     "evaluation.satisfaction": 4,
-    "evaluation.difficultes": (
-        "Les réservations du camion se font encore par courriel, d'où des oublis. La CDC "
-        "de la Vallée-des-Moulins a peu profité de l'agente de communication, à cause de la "
-        "distance."
-    ),
-    "evaluation.ameliorations": (
-        "Un calendrier de réservation partagé; une journée par mois de l'agente de "
-        "communication sur place, dans la vallée."
-    ),
     "evaluation.suite": "ajuster",
 }
 

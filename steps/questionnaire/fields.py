@@ -174,7 +174,7 @@ class MoneyField(NumberField):
     """An amount in Canadian dollars, at most two decimals; cleans to a Decimal."""
 
     default_error_messages = {
-        "invalid": _("Entrez un montant en dollars, par exemple 1 234,56."),
+        "invalid": _("Entrez un montant en dollars, par exemple 1 234,56."),
         "cents": _("Un montant compte au plus deux décimales (les cents)."),
     }
 
@@ -213,7 +213,7 @@ class ChoicesWithOtherField(forms.MultiValueField):
     """Cleans to `(codes or code, other text)`; « Autre » ticked needs its text."""
 
     default_error_messages = {
-        "other_missing": _("Vous avez coché « Autre » : précisez en quelques mots."),
+        "other_missing": _("Vous avez coché « Autre » : précisez en quelques mots."),
         "invalid_choice": _("Choisissez parmi les réponses proposées."),
     }
 
@@ -584,7 +584,7 @@ def stored_value_error(question: Question, value) -> str | None:
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError):
         canonical = ...
     if canonical != value:
-        return gettext("valeur de forme inattendue pour une question de type « %(type)s ».") % {
+        return gettext("valeur de forme inattendue pour une question de type « %(type)s ».") % {
             "type": question.type.value
         }
     return None

@@ -81,6 +81,7 @@ class QuestionRow:
     help: str = ""  # the question's help, in the active language
     auto_id: str = ""  # the field's id: "<id>-help" and "<id>-errors" derive from it
     errors: list = field(default_factory=list)  # the field's error messages
+    answered: bool = False  # has a stored answer that counts (read views put these first)
 
     @property
     def code(self) -> str:
@@ -144,6 +145,7 @@ class QuestionnaireForm(forms.Form):
             help=question.help,
             auto_id=bound.auto_id,
             errors=bound.errors,
+            answered=answer is not None and fields.is_answered(answer.value),
         )
         described = [f"{row.auto_id}-help"] if row.help else []
         if row.errors:

@@ -130,7 +130,7 @@ def save_answer(
         if status.is_submitted:
             raise ReadOnlyStep(
                 _(
-                    "Ces réponses ont été soumises : elles ne se modifient plus, sauf si la "
+                    "Ces réponses ont été soumises : elles ne se modifient plus, sauf si la "
                     "coordination les rouvre."
                 )
             )
@@ -150,7 +150,7 @@ def save_answer(
                 # The user did not change this answer; someone else did. Keep theirs.
                 return SaveResult(answer, current_version, timezone.now(), changed=False)
             if answer is None:  # removed since (extra item deleted and re-added…)
-                raise InvalidAnswer(_("Cette réponse a changé ; rechargez la page."))
+                raise InvalidAnswer(_("Cette réponse a changé ; rechargez la page."))
             raise Conflict(answer=answer)
         if answer is None:
             try:
@@ -232,7 +232,7 @@ def _refuse_if_submitted(project, organisation, step=selectors.REFLEXION):
     if _locked_status(project, organisation, step).is_submitted:
         raise ReadOnlyStep(
             _(
-                "Le portrait a été soumis : il ne se modifie plus, sauf si la coordination le "
+                "Le portrait a été soumis : il ne se modifie plus, sauf si la coordination le "
                 "rouvre."
             )
         )
@@ -280,7 +280,7 @@ def dimensions_set(*, project, codes, user) -> None:
         raise InvalidAnswer(_("Choisissez au moins une dimension."))
     unknown = codes - set(catalogue.DIMENSIONS_BY_CODE)
     if unknown:
-        raise InvalidAnswer(_("Dimension inconnue : %(codes)s") % {"codes": ", ".join(unknown)})
+        raise InvalidAnswer(_("Dimension inconnue : %(codes)s") % {"codes": ", ".join(unknown)})
     with transaction.atomic():
         current = {row.code: row for row in ProjectDimension.objects.filter(project=project)}
         for code in codes - set(current):

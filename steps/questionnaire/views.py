@@ -6,6 +6,7 @@ Access first, through ``projects.access``; then the visibility rule of
 
 from dataclasses import dataclass
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -26,7 +27,13 @@ from steps import catalogue
 from steps.catalogue.base import PORTRAIT_PARTS, Scope
 from steps.followup.deadlines import describe, project_deadlines, step_is_done
 from steps.listing import url_of_each
-from steps.models import Answer, ExtraPortraitItem, StepStatus
+from steps.models import (
+    Answer,
+    EvaluationRound,
+    ExtraPortraitItem,
+    StepStatus,
+    TargetAssessment,
+)
 
 from . import fields, selectors, services
 from .forms import VERSION_SUFFIX, DimensionsForm, QuestionnaireForm, redisplay_data
@@ -97,24 +104,67 @@ class PortraitCard:
     rows: list
     extra: ExtraPortraitItem | None = None
 
+    @property
+    def answered_rows(self) -> list:
+        return [row for row in self.rows if row.answered]
 
-def _sections(step_code, scope, rows):
-    """The catalogue's sections of a step with the rows of that scope's questions."""
+    @property
+    def unanswered_labels(self) -> list:
+        """The parts still empty (« Offre, Besoin »): one line in a read view."""
+        return [row.short_label for row in self.rows if not row.answered]
+
+
+@dataclass
+class SectionBlock:
+    """A catalogue section on a page: its rows, and in a read view the unanswered ones
+    apart (collapsed under « N questions sans réponse »)."""
+
+    section: object
+    rows: list
+    unanswered: list
+
+
+def _sections(step_code, scope, rows, *, editable=True):
+    """The catalogue's sections of a step with the rows of that scope's questions; read
+    views put the answered questions first and the others apart."""
     content = catalogue.STEP_CONTENT.get(step_code)
     if content is None:
         return []
-    return [
-        (section, [rows[q.code] for q in section.questions if q.scope == scope and q.code in rows])
-        for section in content.sections
-        if any(q.scope == scope and q.code in rows for q in section.questions)
-    ]
+    blocks = []
+    for section in content.sections:
+        section_rows = [
+            rows[q.code] for q in section.questions if q.scope == scope and q.code in rows
+        ]
+        if not section_rows:
+            continue
+        if editable:
+            blocks.append(SectionBlock(section, section_rows, []))
+        else:
+            blocks.append(
+                SectionBlock(
+                    section,
+                    [row for row in section_rows if row.answered],
+                    [row for row in section_rows if not row.answered],
+                )
+            )
+    return blocks
 
 
-def _portrait(state, organisation, rows):
-    """The réflexion portrait: per chosen dimension, one card per item (extra ones last)."""
+@dataclass
+class DimensionBlock:
+    """A dimension of the portrait on its page: its cards; in a read view, the cards
+    with at least one answer first, the empty ones apart (collapsed)."""
+
+    dimension: object
+    cards: list
+    empty_cards: list
+
+
+def _portrait(state, organisation, rows, dimensions, *, editable=True):
+    """The réflexion portrait of the given dimensions: one card per item (extra ones last)."""
     extras = state.extra_items.get(organisation.pk, [])
     blocks = []
-    for dimension in state.dimensions:
+    for dimension in dimensions:
         cards = [
             PortraitCard(
                 item.label, item.help, [rows[item.question_code(part)] for part in PORTRAIT_PARTS]
@@ -137,16 +187,149 @@ def _portrait(state, organisation, rows):
                 row.short_label = row.question.label.rpartition(" — ")[2]
                 row.context_label = card.label
                 row.quiet_help = not row.question.code.endswith(".description")
-        blocks.append((dimension, cards))
+        if editable:
+            blocks.append(DimensionBlock(dimension, cards, []))
+        else:
+            blocks.append(
+                DimensionBlock(
+                    dimension,
+                    [card for card in cards if card.answered_rows],
+                    [card for card in cards if not card.answered_rows],
+                )
+            )
     return blocks
 
 
 def _portrait_guide(portrait):
     """The parts of a portrait item with their help, from the first item."""
-    for _dimension, cards in portrait:
-        for card in cards:
+    for block in portrait:
+        for card in block.cards + block.empty_cards:
             return [(row.short_label, row.question.help) for row in card.rows if row.quiet_help]
     return []
+
+
+# --- The portrait, one dimension per page ------------------------------------------
+
+# The page after the dimensions: the organisation's view of the process, the complete
+# list of missing answers and the submission.
+FINAL_PAGE = "fin"
+
+
+@dataclass
+class PortraitPage:
+    """One page of an organisation's réflexion: a dimension, or the final page."""
+
+    key: str  # a dimension code, or FINAL_PAGE
+    title: str
+    number: int  # 1, 2… in the order of the pages
+    url: str
+    questions: list
+    answered: int
+    dimension: object = None  # the catalogue Dimension (None on the final page)
+    is_current: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def is_final(self) -> bool:
+        return self.key == FINAL_PAGE
+
+    @property
+    def is_complete(self) -> bool:
+        return self.answered >= self.total
+
+
+@dataclass
+class PortraitPager:
+    pages: list
+    current: PortraitPage
+    dimension_count: int
+
+    @property
+    def previous(self):
+        index = self.current.number - 1
+        return self.pages[index - 1] if index > 0 else None
+
+    @property
+    def next(self):
+        index = self.current.number - 1
+        return self.pages[index + 1] if index + 1 < len(self.pages) else None
+
+    @property
+    def final(self) -> PortraitPage:
+        return self.pages[-1]
+
+
+def _page_url(base_url: str, key: str) -> str:
+    return f"{base_url}?{urlencode({'dimension': key})}"
+
+
+def _portrait_pager(state, organisation, base_url: str, key: str | None) -> PortraitPager:
+    """The pages of an organisation's réflexion (each chosen dimension, then the final
+    page), their answered counts, and the one asked for (`key`; the first by default)."""
+    extras = state.extra_items.get(organisation.pk, [])
+    pages = []
+    for dimension in state.dimensions:
+        questions = selectors.portrait_questions(dimension, extras)
+        pages.append(
+            PortraitPage(
+                dimension.code,
+                dimension.title,
+                len(pages) + 1,
+                _page_url(base_url, dimension.code),
+                questions,
+                sum(state.is_answered(organisation.pk, q.code) for q in questions),
+                dimension,
+            )
+        )
+    dimension_count = len(pages)
+    questions = catalogue.questions_for(selectors.REFLEXION, Scope.ORGANISATION)
+    pages.append(
+        PortraitPage(
+            FINAL_PAGE,
+            _("La démarche et la soumission"),
+            len(pages) + 1,
+            _page_url(base_url, FINAL_PAGE),
+            questions,
+            sum(state.is_answered(organisation.pk, q.code) for q in questions),
+        )
+    )
+    current = next((page for page in pages if page.key == key), pages[0])
+    current.is_current = True
+    return PortraitPager(pages, current, dimension_count)
+
+
+def _page_key_of(code: str, dimension_codes) -> str:
+    """The page of a réflexion question: `reflexion.<dimension>.<item>.<part>` is on its
+    dimension's page, the other questions on the final page."""
+    parts = code.split(".")
+    if len(parts) >= 4 and parts[1] in dimension_codes:
+        return parts[1]
+    return FINAL_PAGE
+
+
+def _question_link(project, step_code, organisation, dimension_codes):
+    """Where each question of a scope is answered: its page and its anchor."""
+    if organisation is None:
+        base = _step_url(project, step_code)
+        return lambda code: f"{base}#q-{code}"
+    base = _org_url(project, step_code, organisation)
+    if step_code != selectors.REFLEXION:
+        return lambda code: f"{base}#q-{code}"
+    return lambda code: f"{_page_url(base, _page_key_of(code, dimension_codes))}#q-{code}"
+
+
+@dataclass(frozen=True)
+class MissingQuestion:
+    code: str
+    label: str
+    url: str
+
+
+def _missing_links(missing, link) -> list[MissingQuestion]:
+    return [MissingQuestion(q.code, q.label, link(q.code)) for q in missing]
 
 
 def _step_state(project, step_code):
@@ -165,9 +348,13 @@ def _organisation_rows(state, membership, step_code) -> list:
     return rows
 
 
-def _question_rows(form, project) -> dict:
-    """The form's rows, each stored answer with the link to its history."""
-    rows = form.rows()
+def _question_rows(form, project, questions=None) -> dict:
+    """The form's rows (of `questions` only, when given: the page's), each stored answer
+    with the link to its history."""
+    if questions is None:
+        rows = form.rows()
+    else:
+        rows = {question.code: form.row(question) for question in questions}
     history_url = url_of_each("steps:history", project.slug)
     for row in rows.values():
         if row.answer is not None:
@@ -182,18 +369,36 @@ def _base_context(membership, step):
     )
 
 
-def _render_org_page(request, membership, step, organisation, state, *, form=None, missing=()):
+def _render_org_page(
+    request, membership, step, organisation, state, *, form=None, missing=(), page_key=None
+):
+    """An organisation's answers to a step; the réflexion one page at a time (`page_key`
+    or `?dimension=`: a dimension, or the final page with the submission)."""
     project = membership.project
     status = state.status(step.code, organisation.pk)
     editable = membership.can_edit(organisation) and status != Status.SUBMITTED
+    pager = None
     questions = state.questions(step.code, organisation.pk)
+    if step.code == selectors.REFLEXION:
+        pager = _portrait_pager(
+            state,
+            organisation,
+            _org_url(project, step.code, organisation),
+            page_key or request.GET.get("dimension"),
+        )
+        questions = pager.current.questions
     if form is None:
         form = QuestionnaireForm(
             questions=questions, answers=state.answers_of(organisation.pk), editable=editable
         )
     form.missing = {q.code for q in missing}
-    rows = _question_rows(form, project)
-    portrait = _portrait(state, organisation, rows) if step.code == selectors.REFLEXION else []
+    rows = _question_rows(form, project, questions)
+    portrait = []
+    if pager is not None and pager.current.dimension is not None:
+        portrait = _portrait(
+            state, organisation, rows, [pager.current.dimension], editable=editable
+        )
+    link = _question_link(project, step.code, organisation, {d.code for d in state.dimensions})
     context = _base_context(membership, step) | {
         "organisation": organisation,
         "status_row": state.status_row(step.code, organisation.pk),
@@ -206,10 +411,20 @@ def _render_org_page(request, membership, step, organisation, state, *, form=Non
         "editable": editable,
         "can_reopen": membership.is_coordinator and status == Status.SUBMITTED,
         "form": form,
-        "sections": _sections(step.code, Scope.ORGANISATION, rows),
+        "sections": _sections(step.code, Scope.ORGANISATION, rows, editable=editable),
         "portrait": portrait,
         "portrait_guide": _portrait_guide(portrait),
-        "missing": list(missing),
+        "pager": pager,
+        # The submission (and its list of what is missing) is on the last page.
+        "shows_submit": pager is None or pager.current.is_final,
+        "missing": _missing_links(missing, link),
+        # Next to « Soumettre » of a paged portrait: the required answers still missing
+        # on any page, before a refusal has to list them.
+        "still_required": (
+            _missing_links(state.missing(step.code, organisation.pk), link)
+            if pager is not None and pager.current.is_final and editable and not missing
+            else []
+        ),
         "autosave_url": reverse("steps:autosave", args=[project.slug]),
     }
     return render(request, "steps/questionnaire/org_answers.html", context)
@@ -233,15 +448,17 @@ def _render_step_page(request, membership, step, state, *, form=None, missing=()
         _organisation_rows(state, membership, step.code) if has_organisations else []
     )
     step_due, own_due = _step_deadlines(project, state, step, organisation_rows, own)
+    rounds = _rounds_summary(project) if step.code == "evaluation" else None
     context = _base_context(membership, step) | {
+        "rounds_summary": rounds,
         "form": form,
         "editable": editable,
         "project_questions": bool(questions),
         "project_visible": project_visible,
         "project_progress": state.progress(step.code, None),
         "can_reopen": membership.is_coordinator and status == Status.SUBMITTED,
-        "sections": _sections(step.code, Scope.PROJECT, rows),
-        "missing": list(missing),
+        "sections": _sections(step.code, Scope.PROJECT, rows, editable=editable),
+        "missing": _missing_links(missing, lambda code: f"#q-{code}"),
         "organisation_rows": organisation_rows,
         "has_organisations": has_organisations,
         "own_organisation": own,
@@ -250,6 +467,39 @@ def _render_step_page(request, membership, step, state, *, form=None, missing=()
         "autosave_url": reverse("steps:autosave", args=[project.slug]),
     }
     return render(request, "steps/step.html", context)
+
+
+@dataclass
+class RoundsSummary:
+    """Step 6 summarises the evaluation rounds, the one place where the partners say
+    what worked, the targets met and the effects (4 queries, whatever their number)."""
+
+    count: int
+    latest: EvaluationRound | None
+    results: list  # [(label of a target result, how many indicators)] of the latest round
+    improvements: int = 0
+    improvements_in_plan: int = 0
+
+
+def _rounds_summary(project) -> RoundsSummary:
+    rounds = EvaluationRound.objects.filter(project=project)
+    count = rounds.count()
+    latest = rounds.prefetch_related("assessments", "improvements").first() if count else None
+    if latest is None:
+        return RoundsSummary(count, None, [])
+    assessments = list(latest.assessments.all())
+    results = [
+        (label, sum(assessment.result == value for assessment in assessments))
+        for value, label in TargetAssessment.Result.choices
+    ]
+    improvements = list(latest.improvements.all())
+    return RoundsSummary(
+        count,
+        latest,
+        [(label, number) for label, number in results if number],
+        len(improvements),
+        sum(improvement.action_id is not None for improvement in improvements),
+    )
 
 
 def _step_deadlines(project, state, step, organisation_rows, own):
@@ -289,6 +539,14 @@ def _save_all(request, membership, step, organisation):
     organisation_id = organisation.pk if organisation is not None else None
     state = selectors.load_state(project, organisation_id=organisation_id, step=step.code)
     questions = state.questions(step.code, organisation_id)
+    back_url = _scope_url(project, step.code, organisation)
+    page_key = request.GET.get("dimension", "")
+    if organisation is not None and step.code == selectors.REFLEXION:
+        # A portrait page posts its own fields only: the others keep their answers.
+        if page_key not in {d.code for d in state.dimensions} | {FINAL_PAGE}:
+            page_key = None
+        else:
+            back_url = _page_url(back_url, page_key)
     errors, conflicts, base_versions = {}, {}, {}
     for question in questions:
         version_name = question.code + VERSION_SUFFIX
@@ -306,14 +564,14 @@ def _save_all(request, membership, step, organisation):
             )
         except services.ReadOnlyStep as error:
             messages.error(request, error.messages[0])
-            return redirect(_scope_url(project, step.code, organisation))
+            return redirect(back_url)
         except services.Conflict as conflict:
             conflicts[question.code] = conflict
         except services.InvalidAnswer as error:
             errors[question.code] = error.messages
     if not errors and not conflicts:
         messages.success(request, _("Vos réponses sont enregistrées."))
-        return redirect(_scope_url(project, step.code, organisation))
+        return redirect(back_url)
 
     # Re-display: the user's input where it failed, the stored answers elsewhere. (The
     # step page also lists every organisation's progress on that step.)
@@ -337,15 +595,17 @@ def _save_all(request, membership, step, organisation):
             request,
             _(
                 "Certaines réponses ont été modifiées par quelqu'un d'autre pendant que vous "
-                "écriviez. Comparez les deux versions : enregistrez de nouveau pour garder la "
+                "écriviez. Comparez les deux versions : enregistrez de nouveau pour garder la "
                 "vôtre."
             ),
         )
     if errors:
-        messages.error(request, _("Certaines réponses n'ont pas été enregistrées : corrigez-les."))
+        messages.error(request, _("Certaines réponses n'ont pas été enregistrées : corrigez-les."))
     if organisation is None:
         return _render_step_page(request, membership, step, state, form=form)
-    return _render_org_page(request, membership, step, organisation, state, form=form)
+    return _render_org_page(
+        request, membership, step, organisation, state, form=form, page_key=page_key
+    )
 
 
 # --- Pages --------------------------------------------------------------------------
@@ -389,7 +649,7 @@ def autosave(request, membership):
     base_version = int_param(request.POST.get("base_version") or "0")
     if base_version is None:
         return JsonResponse(
-            {"status": "invalid", "errors": [_("Version inconnue ; rechargez la page.")]},
+            {"status": "invalid", "errors": [_("Version inconnue ; rechargez la page.")]},
             status=400,
         )
     code = request.POST.get("question_code", "")
@@ -481,7 +741,7 @@ class UnansweredGroup:
     parts: list
 
 
-def _unanswered_to_confirm(state, step_code, organisation_id, page_url):
+def _unanswered_to_confirm(state, step_code, organisation_id, link):
     """The questions still unanswered when none of them is required (otherwise the
     submission is refused with the required ones); [] once submitted or complete."""
     if state.status(step_code, organisation_id) == Status.SUBMITTED:
@@ -497,7 +757,7 @@ def _unanswered_to_confirm(state, step_code, organisation_id, page_url):
             item, part = part, ""
         group = by_label.get(item)
         if group is None:
-            group = by_label[item] = UnansweredGroup(item, f"{page_url}#q-{question.code}", [])
+            group = by_label[item] = UnansweredGroup(item, link(question.code), [])
             groups.append(group)
         if part:
             group.parts.append(part)
@@ -508,7 +768,10 @@ def _confirm_submission(request, membership, step, organisation, state, page_url
     """Ask before submitting answers that are not all there (the « Soumettre quand
     même » button posts again with `confirm`)."""
     organisation_id = organisation.pk if organisation is not None else None
-    groups = _unanswered_to_confirm(state, step.code, organisation_id, page_url)
+    link = _question_link(
+        membership.project, step.code, organisation, {d.code for d in state.dimensions}
+    )
+    groups = _unanswered_to_confirm(state, step.code, organisation_id, link)
     if not groups or request.POST.get("confirm") == "1":
         return None
     progress = state.progress(step.code, organisation_id)
@@ -552,7 +815,9 @@ def submit_org(request, membership, step_code, organisation):
         state = selectors.load_state(
             membership.project, organisation_id=organisation.pk, step=step_code
         )
-        return _render_org_page(request, membership, step, organisation, state, missing=missing)
+        return _render_org_page(
+            request, membership, step, organisation, state, missing=missing, page_key=FINAL_PAGE
+        )
     messages.success(
         request,
         _("Réponses soumises. Les autres organisations partenaires peuvent maintenant les lire."),
@@ -586,7 +851,7 @@ def submit_project(request, membership, step_code):
         state = _step_state(membership.project, step_code)
         return _render_step_page(request, membership, step, state, missing=missing)
     messages.success(
-        request, _("Réponses du projet soumises : tous les membres peuvent les lire.")
+        request, _("Réponses du projet soumises : tous les membres peuvent les lire.")
     )
     return redirect(_step_url(membership.project, step_code))
 
@@ -600,7 +865,7 @@ def reopen_org(request, membership, step_code, organisation):
     if services.reopen_step(
         project=membership.project, organisation=organisation, step=step_code, user=request.user
     ):
-        messages.success(request, _("Réponses rouvertes : elles sont de nouveau modifiables."))
+        messages.success(request, _("Réponses rouvertes : elles sont de nouveau modifiables."))
     else:
         messages.info(request, _("Ces réponses n'étaient pas soumises."))
     return redirect(_org_url(membership.project, step_code, organisation))
@@ -635,11 +900,13 @@ def extra_item_add(request, membership, organisation):
         )
     except services.AnswerError as error:
         messages.error(request, error.messages[0])
-        anchor = f"#dim-{dimension}" if dimension in catalogue.DIMENSIONS_BY_CODE else ""
-        return redirect(_org_url(membership.project, selectors.REFLEXION, organisation) + anchor)
-    messages.success(request, _("Élément « %(label)s » ajouté.") % {"label": item.label})
+        url = _org_url(membership.project, selectors.REFLEXION, organisation)
+        if dimension in catalogue.DIMENSIONS_BY_CODE:
+            url = _page_url(url, dimension) + f"#dim-{dimension}"
+        return redirect(url)
+    messages.success(request, _("Élément « %(label)s » ajouté.") % {"label": item.label})
     return redirect(
-        _org_url(membership.project, selectors.REFLEXION, organisation)
+        _page_url(_org_url(membership.project, selectors.REFLEXION, organisation), item.dimension)
         + f"#q-{item.code}.description"
     )
 
@@ -665,13 +932,15 @@ def with_extra_item(view):
 @require_POST
 def extra_item_remove(request, membership, item):
     """Remove an extra item of a portrait, with its answers."""
-    url = _org_url(membership.project, selectors.REFLEXION, item.organisation)
+    url = _page_url(
+        _org_url(membership.project, selectors.REFLEXION, item.organisation), item.dimension
+    )
     try:
         services.extra_item_remove(item=item, user=request.user)
     except services.AnswerError as error:
         messages.error(request, error.messages[0])
         return redirect(url)
-    messages.success(request, _("Élément « %(label)s » retiré.") % {"label": item.label})
+    messages.success(request, _("Élément « %(label)s » retiré.") % {"label": item.label})
     return redirect(url + f"#dim-{item.dimension}")
 
 
@@ -738,12 +1007,12 @@ def history(request, membership, answer_id):
         "answer": answer,
         "question": question,
         "revisions": revisions,
-        "back_url": (
-            _org_url(membership.project, step_code, answer.organisation)
-            if answer.organisation
-            else _step_url(membership.project, step_code)
-        )
-        + f"#q-{answer.question_code}",
+        "back_url": _question_link(
+            membership.project,
+            step_code,
+            answer.organisation,
+            {dimension.code for dimension in catalogue.DIMENSIONS},
+        )(answer.question_code),
     }
     return render(request, "steps/questionnaire/history.html", context)
 

@@ -29,7 +29,9 @@ def agreement_parts(draft) -> dict:
         "articles": articles,
         "signatures": signatures,
         "has_model": draft.facts.has_operating_model,
-        "draft_notice": DRAFT_NOTICE,
+        "draft_notice": draft.notice or DRAFT_NOTICE,
+        "agreement_language": draft.language,
+        "to_review": draft.to_review,
         "signature_intro": signature_intro(signatures) if signatures else "",
         "signature_blocks": signature_blocks(signatures) if signatures else [],
     }

@@ -7,12 +7,12 @@ The Word file adds only what Word does better: each article a « Heading 1 », t
 as list paragraphs, and the signatures as a table with one row per party.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from docx.shared import Cm, Pt
 
 from mutualisation.formats import format_date
-from steps.modelling.agreement import DRAFT_NOTICE, TO_SPECIFY
+from steps.modelling.agreement import TO_SPECIFY
 from steps.modelling.selectors import agreement_draft
 
 from . import docx
@@ -37,8 +37,23 @@ def _signature_intro(signatures) -> str:
     return signatures.text.split("\n\n", 1)[0]
 
 
+def _add_review_mark(document, section) -> None:
+    """An edited section whose facts changed since it was written: « À revoir » and why."""
+    if not section.to_review:
+        return
+    lines = [_("À revoir — ce qui a changé depuis la rédaction de cette section :")]
+    lines += [f"– {change}" for change in section.changes]
+    docx.add_note(document, "\n".join(lines))
+
+
 def build_agreement_docx(project) -> bytes:
+    """The Word file, written in the agreement's language whatever the reader's."""
     draft = agreement_draft(project)
+    with translation.override(draft.language):
+        return _build(project, draft)
+
+
+def _build(project, draft) -> bytes:
     parts = agreement_parts(draft)
     title = parts["document_title"]
     document = docx.new_document(
@@ -51,18 +66,18 @@ def build_agreement_docx(project) -> bytes:
     docx.heading(document, title, 0)
     subtitle = project.name + (f" · {project.territory}" if project.territory else "")
     docx.paragraph(document, subtitle, "Subtitle")
-    docx.add_note(document, DRAFT_NOTICE)
+    docx.add_note(document, parts["draft_notice"])
     document.add_paragraph(_("Document généré le") + " " + format_date(timezone.localdate())).runs[
         0
     ].italic = True
 
     parties = document.add_paragraph()
-    parties.add_run(_("Entre les parties :")).bold = True
+    parties.add_run(_("Entre les parties :")).bold = True
     parties.add_run(" " + _parties_line(parts["parties"]))
     if not parts["has_model"]:
         document.add_paragraph(
             _(
-                "Le modèle de fonctionnement n'est pas encore décrit : certaines sections "
+                "Le modèle de fonctionnement n'est pas encore décrit : certaines sections "
                 "restent à préciser."
             )
         ).runs[0].italic = True
@@ -71,12 +86,14 @@ def build_agreement_docx(project) -> bytes:
         docx.heading(
             document, _("Article %(n)s — %(title)s") % {"n": number, "title": article.title}, 1
         )
+        _add_review_mark(document, article)
         docx.add_text(document, article.text)
 
     signatures = parts["signatures"]
     if signatures is not None:
         heading = docx.heading(document, signatures.title, 1)
         heading.paragraph_format.page_break_before = True
+        _add_review_mark(document, signatures)
         docx.add_text(document, _signature_intro(signatures))
         names = [party.name for party in parts["parties"]] or [str(TO_SPECIFY)]
         table = docx.add_table(

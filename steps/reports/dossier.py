@@ -20,6 +20,7 @@ from steps.models import Risk
 from steps.planning.selectors import communication_items, strategic_plan
 from steps.questionnaire.selectors import REFLEXION, impulsion_synthesis, load_state
 from steps.resources.selectors import project_reconciliations
+from steps.study import reports as study_reports
 
 from .agreement import agreement_parts
 from .answers import drafts_by_step, step_answers
@@ -158,5 +159,6 @@ def build_dossier_context(membership, project) -> dict:
         **risk_parts(project),
         **action_plan(project, area=PORTRAIT_AREA),
         **evaluation_parts(project),
+        study_section=study_reports.dossier_section(project, who),
     )
     return context

@@ -221,7 +221,7 @@ def report_progress(request, membership, report_id):
         "preparing": kind.preparing if kind else _("Préparation du rapport…"),
         "status": status,
         "building": report.status in (Status.QUEUED, Status.RUNNING),
-        "pages": ngettext("%(count)s page", "%(count)s pages", plural_count(pages))
+        "pages": ngettext("%(count)s page", "%(count)s pages", plural_count(pages))
         % {"count": pages},
         "size": _size(report.size),
         "outdated": report.content_version < membership.project.content_version,

@@ -157,7 +157,7 @@ def cost_curve(
 
     ids = slugify(id_prefix) or "graphique-cout"
     title = (
-        _("Coût complet par utilisation selon le nombre d'utilisations par année : %(name)s")
+        _("Coût complet par utilisation selon le nombre d'utilisations par année : %(name)s")
         % {"name": name}
         if name
         else _("Coût complet par utilisation selon le nombre d'utilisations par année")
@@ -189,7 +189,7 @@ def cost_curve(
         alternative_mark = Mark(
             x=str(WIDTH - RIGHT),
             y=_f(y_of(alternative)),
-            label=_("Alternative : %(price)s") % {"price": format_money(alternative)},
+            label=_("Alternative : %(price)s") % {"price": format_money(alternative)},
         )
 
     break_even_mark = None
@@ -199,7 +199,7 @@ def cost_curve(
             x=_f(x_of(break_even)),
             y=_f(y_of(cost(break_even))),
             label=ngettext(
-                "Seuil : %(uses)s utilisation", "Seuil : %(uses)s utilisations", break_even
+                "Seuil : %(uses)s utilisation", "Seuil : %(uses)s utilisations", break_even
             )
             % {"uses": _uses(break_even)},
             anchor=anchor,
@@ -212,7 +212,7 @@ def cost_curve(
         planned = Mark(
             x=_f(x),
             y=_f(y),
-            label=_("Prévu : %(uses)s") % {"uses": _uses(uses_per_year)},
+            label=_("Prévu : %(uses)s") % {"uses": _uses(uses_per_year)},
             box=(_f(Decimal(_f(x)) - 4), _f(Decimal(_f(y)) - 4)),
         )
 
@@ -255,8 +255,8 @@ def _describe(cost, x_max, alternative, break_even, uses_per_year, variable) -> 
     low = max(1, x_max // 10)
     sentences = [
         _(
-            "Le coût complet par utilisation baisse à mesure que les utilisations augmentent : "
-            "%(low_cost)s à %(low)s utilisations par année, %(high_cost)s à %(high)s, sans "
+            "Le coût complet par utilisation baisse à mesure que les utilisations augmentent : "
+            "%(low_cost)s à %(low)s utilisations par année, %(high_cost)s à %(high)s, sans "
             "jamais descendre sous le coût variable de %(variable)s."
         )
         % {
@@ -274,14 +274,14 @@ def _describe(cost, x_max, alternative, break_even, uses_per_year, variable) -> 
         )
         if break_even is None:
             sentences.append(
-                _("Le coût variable atteint déjà ce prix : il n'y a pas de seuil de rentabilité.")
+                _("Le coût variable atteint déjà ce prix : il n'y a pas de seuil de rentabilité.")
             )
         else:
             sentences.append(
                 ngettext(
-                    "Seuil de rentabilité : %(uses)s utilisation par année "
+                    "Seuil de rentabilité : %(uses)s utilisation par année "
                     "(coût complet de %(cost)s).",
-                    "Seuil de rentabilité : %(uses)s utilisations par année "
+                    "Seuil de rentabilité : %(uses)s utilisations par année "
                     "(coût complet de %(cost)s).",
                     break_even,
                 )
@@ -292,7 +292,7 @@ def _describe(cost, x_max, alternative, break_even, uses_per_year, variable) -> 
             )
     if uses_per_year:
         sentences.append(
-            _("Avec les %(uses)s utilisations prévues, le coût complet est de %(cost)s.")
+            _("Avec les %(uses)s utilisations prévues, le coût complet est de %(cost)s.")
             % {
                 "uses": _uses(uses_per_year),
                 "cost": format_money(costing.to_cents(cost(uses_per_year))),

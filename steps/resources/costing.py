@@ -356,6 +356,65 @@ class Reconciliation:
     billed: Decimal
     actual_cost: Decimal  # fixed charges + variable charges of the actual uses
     balance: Decimal  # billed − actual cost: above 0 a surplus, below 0 a deficit
+    committed_uses: Decimal = ZERO  # every organisation's commitments together
+    actual_uses: Decimal = ZERO
+
+    @property
+    def use_rate(self) -> Decimal | None:
+        """Actual ÷ committed uses (0.2 for 32 of 160), None without commitments."""
+        return use_rate(self.committed_uses, self.actual_uses)
+
+    @property
+    def use(self) -> str:
+        """ "under", "as_planned", "over" or "uncommitted" (see `use_kind`)."""
+        return use_kind(self.committed_uses, self.actual_uses)
+
+    @property
+    def real_cost_per_use(self) -> Decimal | None:
+        """What each actual use cost: the year's actual cost ÷ the actual uses."""
+        return real_cost_per_use(self.actual_cost, self.actual_uses)
+
+    @property
+    def balanced(self) -> bool:
+        """Balanced in both senses: the bills pay the costs, and the uses committed
+        happened, no more, no fewer. Commitments that cover fixed costs for uses that did
+        not happen are not a balance: the resource cost more per use than planned."""
+        return self.balance == 0 and self.use == "as_planned"
+
+
+def use_rate(committed: Decimal, actual: Decimal) -> Decimal | None:
+    """Actual uses as a fraction of the committed ones, None without commitments.
+
+    >>> use_rate(Decimal(160), Decimal(32)), use_rate(Decimal(0), Decimal(3))
+    (Decimal('0.2'), None)
+    """
+    if committed <= 0:
+        return None
+    return Decimal(actual) / Decimal(committed)
+
+
+def use_kind(committed: Decimal, actual: Decimal) -> str:
+    """How the year's uses compare to the commitments.
+
+    >>> [use_kind(Decimal(c), Decimal(a)) for c, a in ((160, 32), (10, 10), (10, 12), (0, 4))]
+    ['under', 'as_planned', 'over', 'uncommitted']
+    """
+    if committed <= 0:
+        return "uncommitted"
+    if actual < committed:
+        return "under"
+    return "over" if actual > committed else "as_planned"
+
+
+def real_cost_per_use(actual_cost: Decimal, actual_uses: Decimal) -> Decimal | None:
+    """The year's actual cost ÷ its actual uses, to the cent; None without any use.
+
+    >>> real_cost_per_use(Decimal("10000.00"), Decimal(32))
+    Decimal('312.50')
+    """
+    if actual_uses <= 0:
+        return None
+    return to_cents(Decimal(actual_cost) / Decimal(actual_uses))
 
 
 def reconcile(
@@ -412,4 +471,6 @@ def reconcile(
         billed=billed,
         actual_cost=actual_cost,
         balance=billed - actual_cost,
+        committed_uses=total_committed,
+        actual_uses=sum(uses.values(), ZERO),
     )

@@ -1,8 +1,9 @@
 """Demo data of the cost-of-use calculator; called by `manage.py demo`.
 
-Three pooled resources with Québec figures: the food bank's refrigerated truck priced
-per km, the community kitchen priced per hour, and the TIESS guide's wood planer, whose
-inputs reproduce the guide's worked example exactly (37,84 $ per use, guide method).
+Two pooled resources with Québec figures: the food bank's refrigerated truck priced
+per km and the community kitchen priced per hour. The TIESS guide's wood planer is not a
+resource of this food-security project: its worked example (37,84 $ per use) lives in the
+calculator's help (steps/resources/guide_example.py) and in the costing tests.
 """
 
 from datetime import date
@@ -22,11 +23,11 @@ TRUCK = {
     "usage_unit": "km",
     "conditions_of_use": (
         "Conduite par une personne détenant un permis de classe 5 et formée à la chaîne de "
-        "froid. Température notée au départ et au retour; camion rendu propre, plein fait."
+        "froid. Température notée au départ et au retour ; camion rendu propre, plein fait."
     ),
     "booking_rules": (
-        "Réservation au calendrier partagé au moins 48 heures à l'avance. Les collectes de "
-        "denrées périssables ont priorité; annulation sans frais jusqu'à la veille midi."
+        "Réservation au calendrier partagé au moins 48 heures à l'avance. Les collectes de "
+        "denrées périssables ont priorité ; annulation sans frais jusqu'à la veille midi."
     ),
     # Diesel (about 18 L/100 km) and the refrigeration unit's fuel.
     "consumable_cost_per_unit": D("0.42"),
@@ -46,8 +47,8 @@ TRUCK = {
     "hours_per_use": D("6"),
     "alternative_price_per_use": D("380.00"),  # a rented refrigerated truck for the day
     "notes": (
-        "Soumission de location d'un camion réfrigéré de 16 pieds : 325 $ par jour plus "
-        "0,45 $ le km au-delà de 100 km. Prix d'achat : camion usagé de 2022."
+        "Soumission de location d'un camion réfrigéré de 16 pieds : 325 $ par jour plus "
+        "0,45 $ le km au-delà de 100 km. Prix d'achat : camion usagé de 2022."
     ),
 }
 KITCHEN = {
@@ -59,7 +60,7 @@ KITCHEN = {
         "Registre des températures des réfrigérateurs rempli à chaque séance."
     ),
     "booking_rules": (
-        "Blocs de 4 heures réservés une semaine à l'avance; les ateliers de cuisine collective "
+        "Blocs de 4 heures réservés une semaine à l'avance ; les ateliers de cuisine collective "
         "ont les lundis et mercredis."
     ),
     "consumable_cost_per_unit": D("3.75"),  # gas, electricity, cleaning products
@@ -78,36 +79,8 @@ KITCHEN = {
     "units_per_use": D("4"),
     "hours_per_use": D("4"),
     "alternative_price_per_use": D("180.00"),  # a certified kitchen rented at 45 $/h
-    "notes": "Cuisine certifiée louée ailleurs : 45 $ l'heure, produits d'entretien inclus.",
+    "notes": "Cuisine certifiée louée ailleurs : 45 $ l'heure, produits d'entretien inclus.",
 }
-PLANER = {
-    "name": "Raboteuse (exemple du guide)",
-    "resource_type": ResourceType.EQUIPMENT,
-    "usage_unit": "pied linéaire",
-    "conditions_of_use": "Utilisation après une formation de sécurité donnée par l'atelier.",
-    "booking_rules": "Réservation à la journée auprès de l'organisation responsable.",
-    # The guide's example: knives sharpened for 100 $ every 2 000 ft → 0,05 $/ft;
-    # servicing 100 $ every 100 000 ft; 3 500 $ over 7 years; one use = 50 ft over 5 h;
-    # 1 h of preparation at 30 $/h, charges included; 5 $ of admin fee.
-    "consumable_cost_per_unit": D("0.05"),
-    "maintenance_cost": D("100.00"),
-    "maintenance_interval_units": D("100000"),
-    "purchase_price": D("3500.00"),
-    "residual_value": D("0"),
-    "amortisation_years": D("7"),
-    "handling_hours_per_use": D("1"),
-    "hourly_rate": D("30.00"),
-    "admin_fee_per_use": D("5.00"),
-    "management_cost_per_year": D("0"),
-    "other_costs_per_year": D("0"),
-    "financing_rate": D("0"),
-    "units_per_use": D("50"),
-    "hours_per_use": D("5"),
-    "alternative_price_per_use": D("60.00"),
-    "estimated_uses_per_year": 30,
-    "notes": "L'exemple de calcul du guide de la TIESS, pour vérifier l'outil : 37,84 $.",
-}
-
 # resource → {organisation key: (planned uses per year, custom weight)}
 COMMITMENTS = {
     "truck": {
@@ -151,11 +124,6 @@ def populate(project):
             project=project,
             responsible_organisation=demo_organisation(project, "cuisine_collective"),
             **KITCHEN,
-        ),
-        "planer": PooledResource.objects.create(
-            project=project,
-            responsible_organisation=demo_organisation(project, "cdc_vallee"),
-            **PLANER,
         ),
     }
     organisations = {}

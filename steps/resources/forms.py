@@ -60,9 +60,9 @@ class FrenchDecimalField(forms.DecimalField):
     """A non-negative number with a decimal comma, bounded by `max_value`."""
 
     default_error_messages = {
-        "invalid": _("Entrez un nombre, par exemple 1 234,56 ou 12,5."),
+        "invalid": _("Entrez un nombre, par exemple 1 234,56 ou 12,5."),
         "negative": _("Cette valeur ne peut pas être négative."),
-        "too_big": _("Cette valeur dépasse %(max)s : vérifiez la saisie."),
+        "too_big": _("Cette valeur dépasse %(max)s : vérifiez la saisie."),
         "places": _("%(places)s décimales au plus."),
         "required": _("Ce champ est obligatoire."),
     }
@@ -126,7 +126,7 @@ def money_field(label, help_text, *, required=False):
         max_label="100 000 000 $",
         error_messages={
             "negative": _("Un montant ne peut pas être négatif."),
-            "places": _("Deux décimales au plus : le montant se compte en cents."),
+            "places": _("Deux décimales au plus : le montant se compte en cents."),
         },
     )
 
@@ -164,7 +164,7 @@ GROUPS = (
     FieldGroup(
         _("Une utilisation type"),
         _(
-            "Une sortie, une réservation ou une séance habituelle : le calcul donne le coût "
+            "Une sortie, une réservation ou une séance habituelle : le calcul donne le coût "
             "de cette utilisation."
         ),
         (
@@ -176,7 +176,7 @@ GROUPS = (
     ),
     FieldGroup(
         _("Ce que coûte chaque utilisation"),
-        _("Les coûts qui varient avec l'usage : plus on s'en sert, plus ils augmentent."),
+        _("Les coûts qui varient avec l'usage : plus on s'en sert, plus ils augmentent."),
         (
             "consumable_cost_per_unit",
             "maintenance_cost",
@@ -188,7 +188,7 @@ GROUPS = (
     ),
     FieldGroup(
         _("L'achat et son remplacement"),
-        _("Pour un bien acheté : il faudra le remplacer un jour, cela se prévoit dès maintenant."),
+        _("Pour un bien acheté : il faudra le remplacer un jour, cela se prévoit dès maintenant."),
         ("purchase_price", "residual_value", "amortisation_years", "financing_rate"),
     ),
     FieldGroup(
@@ -206,7 +206,7 @@ class ResourceForm(forms.ModelForm):
     units_per_use = rate_field(
         _("Unités par utilisation"),
         _(
-            "Combien d'unités (voir « unité d'utilisation ») une utilisation type consomme : "
+            "Combien d'unités (voir « unité d'utilisation ») une utilisation type consomme : "
             "les kilomètres d'une tournée, les heures d'une séance, les pieds rabotés."
         ),
         places=2,
@@ -218,14 +218,14 @@ class ResourceForm(forms.ModelForm):
             "en heures (1,5 pour une heure et demie)."
         ),
         max_value=HOURS_PER_YEAR,
-        max_label=_("8 760 heures (une année)"),
+        max_label=_("8 760 heures (une année)"),
         places=2,
     )
     estimated_uses_per_year = forms.IntegerField(
         label=_("Utilisations prévues par année (estimation)"),
         help_text=_(
             "Le total pour toutes les organisations. Sert au calcul tant que les engagements "
-            "ne sont pas saisis ; ensuite, le total des engagements le remplace."
+            "ne sont pas saisis ; ensuite, le total des engagements le remplace."
         ),
         required=False,
         min_value=1,
@@ -233,13 +233,13 @@ class ResourceForm(forms.ModelForm):
         error_messages={
             "invalid": _("Entrez un nombre entier d'utilisations, par exemple 120."),
             "min_value": _("Au moins une utilisation par année, ou laissez vide."),
-            "max_value": _("Plus d'un million d'utilisations par année : vérifiez la saisie."),
+            "max_value": _("Plus d'un million d'utilisations par année : vérifiez la saisie."),
         },
     )
     alternative_price_per_use = money_field(
         _("Prix de l'alternative, par utilisation ($)"),
         _(
-            "Ce qu'une organisation paierait seule pour la même utilisation : location sur le "
+            "Ce qu'une organisation paierait seule pour la même utilisation : location sur le "
             "marché, sous-traitance, service payant. Demandez une soumission ou regardez vos "
             "dernières factures. Sert au seuil de rentabilité."
         ),
@@ -247,9 +247,9 @@ class ResourceForm(forms.ModelForm):
     consumable_cost_per_unit = rate_field(
         _("Consommables ($ par unité)"),
         _(
-            "Ce que l'usage épuise, ramené à une unité : carburant, électricité, lames, "
-            "produits d'entretien. Par exemple 100 $ d'affûtage tous les 2 000 pieds donne "
-            "0,05 $ le pied. Voyez les factures de carburant ou d'énergie."
+            "Ce que l'usage épuise, ramené à une unité : carburant, électricité, lames, "
+            "produits d'entretien. Par exemple 100 $ d'affûtage tous les 2 000 pieds donne "
+            "0,05 $ le pied. Voyez les factures de carburant ou d'énergie."
         ),
         max_value=Decimal(1_000_000),
         max_label="1 000 000 $",
@@ -264,7 +264,7 @@ class ResourceForm(forms.ModelForm):
     maintenance_interval_units = rate_field(
         _("Entretien toutes les … unités"),
         _(
-            "Après combien d'unités revient cet entretien (par exemple 10 000 km). "
+            "Après combien d'unités revient cet entretien (par exemple 10 000 km). "
             "Laissez vide s'il n'y a pas d'entretien périodique."
         ),
         places=2,
@@ -272,11 +272,11 @@ class ResourceForm(forms.ModelForm):
     handling_hours_per_use = rate_field(
         _("Préparation, rangement et vérification (heures par utilisation)"),
         _(
-            "Le temps de travail autour de chaque utilisation : sortir et préparer, ranger, "
+            "Le temps de travail autour de chaque utilisation : sortir et préparer, ranger, "
             "nettoyer, vérifier l'état. En heures (0,5 pour une demi-heure)."
         ),
         max_value=HOURS_PER_YEAR,
-        max_label=_("8 760 heures (une année)"),
+        max_label=_("8 760 heures (une année)"),
         places=2,
     )
     hourly_rate = money_field(
@@ -300,16 +300,16 @@ class ResourceForm(forms.ModelForm):
     )
     residual_value = money_field(
         _("Valeur résiduelle ($)"),
-        _("Ce que vaudra le bien à la revente au bout de sa durée d'amortissement; 0 si rien."),
+        _("Ce que vaudra le bien à la revente au bout de sa durée d'amortissement ; 0 si rien."),
     )
     amortisation_years = rate_field(
         _("Durée d'amortissement (années)"),
         _(
-            "Combien d'années le bien servira avant d'être remplacé : la durée de vie "
+            "Combien d'années le bien servira avant d'être remplacé : la durée de vie "
             "prévue par le fabricant ou votre expérience. Laissez vide sans achat à amortir."
         ),
         max_value=Decimal(100),
-        max_label=_("100 ans"),
+        max_label=_("100 ans"),
         places=2,
     )
     financing_rate = rate_field(
@@ -317,7 +317,7 @@ class ResourceForm(forms.ModelForm):
         _(
             "Le taux du prêt qui finance l'achat, ou le rendement auquel vous renoncez en "
             "payant comptant. Appliqué au capital moyen immobilisé. Laissez vide s'il n'y en "
-            "a pas : le calcul compte alors 0 %."
+            "a pas : le calcul compte alors 0 %."
         ),
         max_value=Decimal(100),
         max_label="100 %",
@@ -326,14 +326,14 @@ class ResourceForm(forms.ModelForm):
     management_cost_per_year = money_field(
         _("Gestion de la mutualisation ($ par année)"),
         _(
-            "Coordonner le partage : tenir les réservations, facturer, se réunir, régler les "
+            "Coordonner le partage : tenir les réservations, facturer, se réunir, régler les "
             "différends. Comptez les heures de coordination × le taux horaire."
         ),
     )
     other_costs_per_year = money_field(
         _("Autres coûts annuels ($ par année)"),
         _(
-            "Assurances, immatriculation, permis, entreposage, stationnement, abonnements : "
+            "Assurances, immatriculation, permis, entreposage, stationnement, abonnements : "
             "voyez les renouvellements de l'année."
         ),
     )
@@ -375,13 +375,13 @@ class ResourceForm(forms.ModelForm):
             "notes": _("Notes"),
         }
         help_texts = {
-            "name": _("Par exemple « Camion réfrigéré » ou « Cuisine de production »."),
+            "name": _("Par exemple « Camion réfrigéré » ou « Cuisine de production »."),
             "responsible_organisation": _(
                 "Celle qui garde la ressource, l'entretient et en répond devant les autres."
             ),
             "usage_unit": _(
-                "Ce que l'on compte à chaque utilisation : « km », « heure », "
-                "« pied linéaire », « utilisation »."
+                "Ce que l'on compte à chaque utilisation : « km », « heure », "
+                "« pied linéaire », « utilisation »."
             ),
             "conditions_of_use": _("Qui peut s'en servir, pour quoi, avec quelle formation."),
             "booking_rules": _("Comment réserver, combien à l'avance, priorités, annulation."),
@@ -446,7 +446,7 @@ class ResourceForm(forms.ModelForm):
         elif interval is None and data.get("maintenance_cost"):
             self.add_error(
                 "maintenance_interval_units",
-                _("Indiquez après combien d'unités revient l'entretien de %(cost)s $.")
+                _("Indiquez après combien d'unités revient l'entretien de %(cost)s $.")
                 % {"cost": format_input(data["maintenance_cost"])},
             )
         years = data.get("amortisation_years")
@@ -482,7 +482,7 @@ class CommitmentForm(forms.Form):
         error_messages={
             "invalid": _("Entrez un nombre entier d'utilisations, par exemple 12."),
             "min_value": _("Le nombre d'utilisations ne peut pas être négatif."),
-            "max_value": _("Plus d'un million d'utilisations par année : vérifiez la saisie."),
+            "max_value": _("Plus d'un million d'utilisations par année : vérifiez la saisie."),
         },
     )
     custom_weight = FrenchDecimalField(
@@ -516,7 +516,7 @@ class BaseCommitmentFormSet(forms.BaseFormSet):
         chosen = [form.participant for form in self.forms]
         if None in chosen or len({org.pk for org in chosen}) != len(chosen):
             raise ValidationError(
-                _("La liste des organisations a changé : rechargez la page et recommencez.")
+                _("La liste des organisations a changé : rechargez la page et recommencez.")
             )
 
 
@@ -595,7 +595,7 @@ class UsageRecordForm(forms.ModelForm):
         if uses is not None and uses < 1:
             raise ValidationError(_("Au moins une utilisation."))
         if uses is not None and uses > MAX_USES_PER_YEAR:
-            raise ValidationError(_("Plus d'un million d'utilisations : vérifiez la saisie."))
+            raise ValidationError(_("Plus d'un million d'utilisations : vérifiez la saisie."))
         return uses
 
 

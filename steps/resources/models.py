@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from mutualisation.text import bounded_text
 from projects.models import Organisation, Project
 from steps.catalogue.resources import ResourceType
-from steps.resources import costing
+from steps.resources import costing, labels
 
 
 def _money(label, *, null=False, help_text=""):
@@ -136,6 +136,21 @@ class PooledResource(models.Model):
     def usage(self) -> costing.Usage:
         """One typical use of the resource."""
         return costing.Usage(units=self.units_per_use, hours=self.hours_per_use)
+
+    @property
+    def typical_use_detail(self) -> str:
+        """« 120 km, 6 h »: what one typical use holds (labels.typical_use_detail)."""
+        return labels.typical_use_detail(self.units_per_use, self.hours_per_use, self.usage_unit)
+
+    @property
+    def per_use_text(self) -> str:
+        """« par sortie type (120 km, 6 h) »: said after every cost per use."""
+        return labels.per_typical_use(self.resource_type, self.typical_use_detail)
+
+    @property
+    def one_use_text(self) -> str:
+        """« une sortie type (120 km, 6 h) »: what one use is."""
+        return labels.one_typical_use(self.resource_type, self.typical_use_detail)
 
 
 COST_INPUT_FIELDS = tuple(f.name for f in costing.CostInputs.__dataclass_fields__.values())

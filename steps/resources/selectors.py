@@ -8,12 +8,14 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mutualisation.formats import (
     format_money,
     format_number,
     format_percent,
     format_quantity,
+    plural_count,
     unit_name,
 )
 from steps.models import Commitment, PooledResource, UsageRecord
@@ -89,7 +91,7 @@ class Analysis:
     @property
     def usage_text(self) -> str:
         """« 120 km en 6 h », « 50 pieds linéaires en 5 h »: one typical use in words."""
-        return _("%(quantity)s en %(hours)s h") % {
+        return _("%(quantity)s en %(hours)s h") % {
             "quantity": format_quantity(self.usage.units, self.resource.usage_unit),
             "hours": _qty(self.usage.hours),
         }
@@ -169,7 +171,7 @@ def _lines(analysis: Analysis) -> list[Line]:
     }
 
     if inputs.consumable_cost_per_unit:
-        consumables = _("%(quantity)s × %(rate)s par %(unit)s : ce que l'usage épuise.") % {
+        consumables = _("%(quantity)s × %(rate)s par %(unit)s : ce que l'usage épuise.") % {
             **values,
             "rate": money_rate(inputs.consumable_cost_per_unit),
         }
@@ -189,8 +191,8 @@ def _lines(analysis: Analysis) -> list[Line]:
 
     if inputs.amortisation_years and inputs.purchase_price:
         replacement = _(
-            "(%(purchase)s − %(residual)s) ÷ (%(years)s × 365 jours × 24 heures) "
-            "× %(hours)s h d'utilisation."
+            "(%(purchase)s − %(residual)s) ÷ (%(years)s × 365 jours × 24 heures) "
+            "× %(hours)s h d'utilisation."
         ) % {
             **values,
             "purchase": format_money(inputs.purchase_price),
@@ -202,7 +204,7 @@ def _lines(analysis: Analysis) -> list[Line]:
 
     if inputs.handling_hours_per_use and inputs.hourly_rate:
         handling = _(
-            "%(handling)s h de préparation, de rangement et de vérification × %(rate)s "
+            "%(handling)s h de préparation, de rangement et de vérification × %(rate)s "
             "l'heure, charges sociales comprises."
         ) % {
             "handling": _qty(inputs.handling_hours_per_use),
@@ -279,7 +281,7 @@ def input_rows(analysis: Analysis) -> list[tuple[str, str]]:
     )
     return [
         (_("Unités par utilisation"), format_quantity(usage.units, unit)),
-        (_("Durée d'une utilisation"), f"{_qty(usage.hours)} h"),
+        (_("Durée d'une utilisation"), f"{_qty(usage.hours)} h"),
         (_("Consommables"), f"{money_rate(i.consumable_cost_per_unit)} / {unit_name(unit)}"),
         (_("Entretien"), maintenance),
         (_("Prix d'achat"), format_money(i.purchase_price)),
@@ -291,7 +293,7 @@ def input_rows(analysis: Analysis) -> list[tuple[str, str]]:
         (_("Taux de financement"), format_percent(i.financing_rate, 2)),
         (
             _("Préparation, rangement et vérification"),
-            _("%(hours)s h à %(rate)s l'heure, charges comprises")
+            _("%(hours)s h à %(rate)s l'heure, charges comprises")
             % {"hours": _qty(i.handling_hours_per_use), "rate": format_money(i.hourly_rate)},
         ),
         (_("Frais administratifs par utilisation"), format_money(i.admin_fee_per_use)),
@@ -472,10 +474,65 @@ class ReconciliationView:
     totals: dict
     error: str = ""
 
+    planned_cost_per_use: Decimal | None = None  # full cost per use at the commitments
+    per_use: str = ""  # « par sortie type (120 km, 6 h) »
+
     @property
     def balance_amount(self) -> Decimal:
         """The surplus or deficit without its sign (the words say which)."""
         return abs(self.result.balance) if self.result else ZERO
+
+    @property
+    def outcome_text(self) -> str:
+        """The resource's result in words: « Équilibre » only when the bills pay the costs
+        and the uses committed happened; « Coûts couverts… » when commitments pay the
+        fixed costs of uses that did not (or did more than) happen."""
+        result = self.result
+        if result is None:
+            return ""
+        amount = format_money(self.balance_amount)
+        if result.balance > 0:
+            return _("Surplus de %(amount)s") % {"amount": amount}
+        if result.balance < 0:
+            return _("Déficit de %(amount)s") % {"amount": amount}
+        if result.balanced:
+            return _("Équilibre")
+        if result.use == "under":
+            return _("Coûts couverts par les engagements, mais sous-utilisation")
+        return _("Coûts couverts")
+
+    @property
+    def use_text(self) -> str:
+        """« 32 utilisations sur 160 prévues : 20 % », or the uses alone without
+        commitments."""
+        result = self.result
+        if result is None:
+            return ""
+        actual = format_quantity(result.actual_uses, "utilisation")
+        if result.use_rate is None:
+            return _("%(actual)s, sans engagement") % {"actual": actual}
+        return ngettext(
+            "%(actual)s sur %(committed)s prévue : %(rate)s",
+            "%(actual)s sur %(committed)s prévues : %(rate)s",
+            plural_count(result.committed_uses),
+        ) % {
+            "actual": actual,
+            "committed": format_number(result.committed_uses),
+            "rate": format_percent(result.use_rate),
+        }
+
+    @property
+    def use_verdict(self) -> str:
+        """One word on the use of the year against the commitments."""
+        result = self.result
+        if result is None:
+            return ""
+        return {
+            "under": _("Sous-utilisation"),
+            "over": _("Au-delà des engagements"),
+            "as_planned": _("Comme prévu"),
+            "uncommitted": _("Aucun engagement"),
+        }[result.use]
 
 
 USAGE_TOTALS = {
@@ -580,4 +637,18 @@ def reconciliation_from(resource, year, years, organisations, commitments, actua
             "total",
         )
     }
-    return ReconciliationView(year, years, rows, result, totals)
+    planned = None
+    if result.committed_uses > 0:
+        try:
+            planned = costing.full_cost_per_use(inputs, resource.usage(), result.committed_uses)
+        except (TypeError, ValueError):
+            planned = None
+    return ReconciliationView(
+        year,
+        years,
+        rows,
+        result,
+        totals,
+        planned_cost_per_use=planned,
+        per_use=resource.per_use_text,
+    )

@@ -71,9 +71,9 @@ def resource_create(request, membership):
                 if not claim_once(request):
                     return already_sent(request, reverse("steps:resources", args=[project.slug]))
                 resource = services.resource_save(form=form, project=project, user=request.user)
-            messages.success(request, _("Ressource « %(name)s » créée.") % {"name": resource})
+            messages.success(request, _("Ressource « %(name)s » créée.") % {"name": resource})
             return redirect(_detail_url(project, resource))
-        messages.error(request, _("Rien n'a été enregistré : corrigez les champs indiqués."))
+        messages.error(request, _("Rien n'a été enregistré : corrigez les champs indiqués."))
     return _render_form(request, membership, form)
 
 
@@ -87,7 +87,7 @@ def resource_edit(request, membership, resource_id):
             services.resource_save(form=form, project=project, user=request.user)
             messages.success(request, _("Calcul enregistré."))
             return redirect(_detail_url(project, resource))
-        messages.error(request, _("Rien n'a été enregistré : corrigez les champs indiqués."))
+        messages.error(request, _("Rien n'a été enregistré : corrigez les champs indiqués."))
     return _render_form(request, membership, form, resource=resource)
 
 
@@ -185,7 +185,7 @@ def resource_delete(request, membership, resource_id):
         request,
         membership,
         instance=resource,
-        message=_("Ressource « %(name)s » supprimée.") % {"name": resource.name},
+        message=_("Ressource « %(name)s » supprimée.") % {"name": resource.name},
         success_url=reverse("steps:resources", kwargs={"project_slug": project.slug}),
         confirm_template="steps/resources/resource_delete.html",
         step_code=STEP_CODE,
@@ -212,9 +212,9 @@ def commitments(request, membership, resource_id):
                 for form in formset.forms
             ]  # fmt: skip
             services.commitments_save(resource=resource, rows=rows, user=request.user)
-            messages.success(request, _("Engagements enregistrés : la répartition est à jour."))
+            messages.success(request, _("Engagements enregistrés : la répartition est à jour."))
             return redirect(f"{_detail_url(project, resource)}#repartition")
-        messages.error(request, _("Rien n'a été enregistré : corrigez les valeurs indiquées."))
+        messages.error(request, _("Rien n'a été enregistré : corrigez les valeurs indiquées."))
     return render(
         request,
         "steps/resources/commitments.html",
@@ -278,7 +278,7 @@ def usage_add(request, membership, resource_id):
             record = services.usage_add(form=form, resource=resource, user=request.user)
         messages.success(request, _("Utilisation enregistrée."))
         return redirect(f"{url}?annee={record.date.year}")
-    messages.error(request, _("Rien n'a été enregistré : corrigez les champs indiqués."))
+    messages.error(request, _("Rien n'a été enregistré : corrigez les champs indiqués."))
     year = form.cleaned_data.get("date").year if form.cleaned_data.get("date") else None
     return _render_usage(request, membership, resource, form, year or _year(request))
 

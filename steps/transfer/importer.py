@@ -72,7 +72,7 @@ class _Checker:
 
     def problem(self, where, message):
         if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(f"{where} : {message}")
+            self.problems.append(f"{where} : {message}")
 
     def check(self):
         document = self.document
@@ -80,7 +80,7 @@ class _Checker:
             self.problems.append(_("Le fichier ne contient pas un objet JSON."))
             return
         if document.get("format") != FORMAT:
-            self.problem("format", _("« %(format)s » attendu.") % {"format": FORMAT})
+            self.problem("format", _("« %(format)s » attendu.") % {"format": FORMAT})
         if document.get("format_version") not in READABLE_VERSIONS:
             self.problem(
                 "format_version",
@@ -150,15 +150,15 @@ class _Checker:
             where = f"{name}[{index}]"
             ref = row.get("ref")
             if not isinstance(ref, str) or not ref.startswith(f"{prefix}-"):
-                self.problem(where, _("« ref » doit commencer par « %(p)s- ».") % {"p": prefix})
+                self.problem(where, _("« ref » doit commencer par « %(p)s- ».") % {"p": prefix})
             elif ref in self.refs:
-                self.problem(where, _("la référence « %(ref)s » est en double.") % {"ref": ref})
+                self.problem(where, _("la référence « %(ref)s » est en double.") % {"ref": ref})
             else:
                 self.refs.add(ref)
             allowed = {"ref", "object"} if name == "change_records" else {"ref"}
             extra = set(row) - set(names) - allowed
             for key in sorted(extra):
-                self.problem(where, _("clé inconnue « %(key)s ».") % {"key": key})
+                self.problem(where, _("clé inconnue « %(key)s ».") % {"key": key})
             values = {"ref": ref, "object": row.get("object")}
             for name_ in names:
                 values[name_] = self.check_value(where, model, model._meta.get_field(name_), row)
@@ -169,30 +169,30 @@ class _Checker:
         if field_.name not in row:
             if field_.has_default() or field_.null or field_.many_to_many:
                 return field_.get_default() if not field_.many_to_many else []
-            self.problem(where, _("« %(key)s » manque.") % {"key": field_.name})
+            self.problem(where, _("« %(key)s » manque.") % {"key": field_.name})
             return None
         value = row[field_.name]
         if field_.many_to_many:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 self.problem(
-                    where, _("« %(key)s » : liste de références attendue.") % {"key": field_.name}
+                    where, _("« %(key)s » : liste de références attendue.") % {"key": field_.name}
                 )
                 return []
             return value
         if field_.is_relation:
             if value is None:
                 if not field_.null:
-                    self.problem(where, _("« %(key)s » est obligatoire.") % {"key": field_.name})
+                    self.problem(where, _("« %(key)s » est obligatoire.") % {"key": field_.name})
                 return None
             if not isinstance(value, str):
-                self.problem(where, _("« %(key)s » : référence attendue.") % {"key": field_.name})
+                self.problem(where, _("« %(key)s » : référence attendue.") % {"key": field_.name})
                 return None
             return value
         if value is None and field_.null:
             return None
         expected = _expected_type(field_)
         if expected and not isinstance(value, expected[0]):
-            self.problem(where, f"« {field_.name} » : {expected[1]}")
+            self.problem(where, f"« {field_.name} » : {expected[1]}")
             return None
         # Type, validators (lengths, bounds) and choices; « blank » is a rule of the forms,
         # not of the data, so it is not checked here.
@@ -201,19 +201,19 @@ class _Checker:
             if value is not None:
                 field_.run_validators(value)
         except ValidationError as error:
-            self.problem(where, f"« {field_.name} » : {' '.join(error.messages)}")
+            self.problem(where, f"« {field_.name} » : {' '.join(error.messages)}")
             return None
         except (TypeError, ValueError):
-            self.problem(where, _("« %(key)s » : valeur invalide.") % {"key": field_.name})
+            self.problem(where, _("« %(key)s » : valeur invalide.") % {"key": field_.name})
             return None
         if value is None and not field_.null:
-            self.problem(where, _("« %(key)s » est obligatoire.") % {"key": field_.name})
+            self.problem(where, _("« %(key)s » est obligatoire.") % {"key": field_.name})
         if field_.choices and value not in ("", None):
             allowed = [str(choice) for choice, _label in field_.flatchoices]
             if str(value) not in allowed:
                 self.problem(
                     where,
-                    _("« %(key)s » : « %(value)s » n'est pas un choix valide (%(allowed)s).")
+                    _("« %(key)s » : « %(value)s » n'est pas un choix valide (%(allowed)s).")
                     % {"key": field_.name, "value": value, "allowed": ", ".join(allowed)},
                 )
         return value
@@ -224,7 +224,7 @@ class _Checker:
             self.problem("project", _("un objet est attendu."))
             return
         for key in sorted(set(project) - set(PROJECT_FIELDS) - {"organisations"}):
-            self.problem("project", _("clé inconnue « %(key)s ».") % {"key": key})
+            self.problem("project", _("clé inconnue « %(key)s ».") % {"key": key})
         values = {}
         for name in PROJECT_FIELDS:
             field_ = Project._meta.get_field(name)
@@ -234,7 +234,7 @@ class _Checker:
             values[name] = self.check_value("project", Project, field_, project)
         organisations = project.get("organisations", [])
         if not isinstance(organisations, list):
-            self.problem("project", _("« organisations » : liste de références attendue."))
+            self.problem("project", _("« organisations » : liste de références attendue."))
             organisations = []
         values["organisations"] = organisations
         self.cleaned["project"] = values
@@ -246,18 +246,18 @@ class _Checker:
         if target is get_user_model():
             if value.lower() not in self.emails:
                 self.problem(
-                    where, _("personne inconnue « %(v)s » (absente de users).") % {"v": value}
+                    where, _("personne inconnue « %(v)s » (absente de users).") % {"v": value}
                 )
             return
         if target is ContentType:
             try:
                 apps.get_model(value)
             except (LookupError, ValueError):
-                self.problem(where, _("type d'objet inconnu « %(v)s ».") % {"v": value})
+                self.problem(where, _("type d'objet inconnu « %(v)s ».") % {"v": value})
             return
         prefix = ORGANISATION_PREFIX if target is Organisation else _prefix_of(target)
         if value not in self.refs or not value.startswith(f"{prefix}-"):
-            self.problem(where, _("référence introuvable « %(v)s ».") % {"v": value})
+            self.problem(where, _("référence introuvable « %(v)s ».") % {"v": value})
 
     def check_references(self):
         project = self.cleaned.get("project", {})
@@ -279,12 +279,12 @@ class _Checker:
                 match = code_field and DOCUMENT_CODE.match(row[code_field] or "")
                 if match and not 1 <= int(match.group(2)) <= extras:
                     self.problem(
-                        where, _("élément « autre » #%(n)s introuvable.") % {"n": match.group(2)}
+                        where, _("élément « autre » #%(n)s introuvable.") % {"n": match.group(2)}
                     )
                 if section.name == "change_records" and row["object"] is not None:
                     if not isinstance(row["object"], str) or row["object"] not in self.refs:
                         self.problem(
-                            where, _("référence introuvable « %(v)s ».") % {"v": row["object"]}
+                            where, _("référence introuvable « %(v)s ».") % {"v": row["object"]}
                         )
 
     def check_answers(self):
@@ -299,7 +299,7 @@ class _Checker:
                 continue  # a question no longer asked: kept, never shown
             problem = stored_value_error(question, row.get("value"))
             if problem:
-                self.problem(f"answers[{index}]", f"« {code} » : {problem}")
+                self.problem(f"answers[{index}]", f"« {code} » : {problem}")
 
 
 def _expected_type(field_):
@@ -308,7 +308,7 @@ def _expected_type(field_):
     if isinstance(field_, models.CharField | models.TextField):
         return str, _("du texte est attendu.")
     if isinstance(field_, models.DecimalField):
-        return (str, int), _("un nombre écrit comme texte est attendu (« 12.50 »).")
+        return (str, int), _("un nombre écrit comme texte est attendu (« 12.50 »).")
     if isinstance(field_, models.BooleanField):
         return bool, _("vrai ou faux est attendu.")
     if isinstance(field_, models.IntegerField):
@@ -417,12 +417,7 @@ class _Writer:
 
     def write_project(self):
         values = self.cleaned["project"]
-        slug = values["slug"] or slugify(values["name"])[:70] or "projet"
-        base, n = slug, 2
-        # Reserved words are pages of their own under /projets/: a project there is
-        # unreachable, so it takes a new slug like a taken one.
-        while slug in RESERVED_SLUGS or Project.objects.filter(slug=slug).exists():
-            slug, n = f"{base[:70]}-{n}", n + 1
+        slug = available_slug(values["slug"], values["name"])
         self.slug_changed = slug != values["slug"]
         project = Project(
             **{k: v for k, v in values.items() if k not in ("created_by", "organisations")}
@@ -448,6 +443,17 @@ class _Writer:
 
 
 _LATER = object()
+
+
+def available_slug(asked: str, name: str) -> str:
+    """The slug a project asking for `asked` gets: itself when free, else a new one."""
+    slug = asked or slugify(name)[:70] or "projet"
+    base, n = slug, 2
+    # Reserved words are pages of their own under /projets/: a project there is
+    # unreachable, so it takes a new slug like a taken one.
+    while slug in RESERVED_SLUGS or Project.objects.filter(slug=slug).exists():
+        slug, n = f"{base[:70]}-{n}", n + 1
+    return slug
 
 
 def _decode_code(value, extra_pks):
@@ -486,7 +492,7 @@ def import_project(document) -> ImportResult:
             project = writer.write(names)
     except IntegrityError as error:
         raise ImportProblems(
-            [_("Le fichier contredit une règle d'unicité ou de cohérence : %(e)s") % {"e": error}]
+            [_("Le fichier contredit une règle d'unicité ou de cohérence : %(e)s") % {"e": error}]
         ) from error
     return ImportResult(
         project=project, slug_changed=writer.slug_changed, created_users=writer.created_users

@@ -4,7 +4,7 @@ Format « mutualisation.projet », version FORMAT_VERSION::
 
     {
       "format": "mutualisation.projet",
-      "format_version": 3,
+      "format_version": 4,
       "exported_at": "2026-11-23T10:00:00+00:00",      # volatile: the only one
       "project": {"slug": …, "name": …, …, "created_by": "<e-mail>",
                   "organisations": ["organisation-1", …]},
@@ -36,13 +36,16 @@ takes the project's slug, or a new one when it is already used.
 from dataclasses import dataclass
 
 FORMAT = "mutualisation.projet"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # Versions the importer reads (`upgrade`). Version 1 (until 2026-12) is the same document
 # as version 2, which only marks that the change history belongs to the projects app.
 # Version 3 adds the steps' target dates (`deadlines`) and the fields reminders need
 # (a consent round's closing date, who measures an indicator and how often): an older
 # file has none of them, and is read with an empty `deadlines` list.
-READABLE_VERSIONS = (1, 2, 3)
+# Version 4 adds the agreement's language with the facts each edited section was written
+# on (`agreement`, and `language`/`basis` on edited sections) and the opportunity study
+# (its sections): an older file has none of them, and is read with empty lists.
+READABLE_VERSIONS = (1, 2, 3, 4)
 # Keys whose value changes from one export to the next of the same data.
 VOLATILE_KEYS = ("exported_at",)
 
@@ -69,12 +72,18 @@ SECTIONS = (
     Section("pooled_resources", "steps.PooledResource", "resource", "project"),
     Section("commitments", "steps.Commitment", "commitment", "resource__project"),
     Section("usage_records", "steps.UsageRecord", "usage-record", "resource__project"),
+    Section("opportunity_study", "steps.OpportunityStudy", "opportunity-study", "project"),
+    Section("study_weights", "steps.StudyWeight", "study-weight", "study__project"),
+    Section("startup_costs", "steps.StartupCost", "startup-cost", "study__project"),
+    Section("alone_costs", "steps.AloneCost", "alone-cost", "study__project"),
+    Section("indirect_effects", "steps.IndirectEffect", "indirect-effect", "study__project"),
     Section("operating_model", "steps.OperatingModel", "operating-model", "project"),
     Section("consent_rounds", "steps.ConsentRound", "consent-round", "project"),
     Section(
         "consent_responses", "steps.ConsentResponse", "consent-response", "consent_round__project"
     ),
     Section("risks", "steps.Risk", "risk", "project"),
+    Section("agreement", "steps.Agreement", "agreement", "project"),
     Section("agreement_sections", "steps.AgreementSection", "agreement-section", "project"),
     Section("communication_items", "steps.CommunicationItem", "communication-item", "project"),
     Section("strategic_vision", "steps.StrategicVision", "vision", "project"),
@@ -96,6 +105,13 @@ SECTIONS = (
     Section("change_records", "projects.ChangeRecord", "change-record", "project"),
 )
 
+STUDY_SECTIONS = (
+    "opportunity_study",
+    "study_weights",
+    "startup_costs",
+    "alone_costs",
+    "indirect_effects",
+)
 ORGANISATION_PREFIX = "organisation"
 USER_FIELDS = ("email", "full_name")
 ORGANISATION_FIELDS = (
@@ -125,4 +141,9 @@ def upgrade(document: dict) -> dict:
     """The document in the current version, from any readable version."""
     if document.get("format_version") in (1, 2):
         document = {**document, "format_version": 3, "deadlines": document.get("deadlines", [])}
+    if document.get("format_version") == 3:
+        # No agreement language (edited sections take the defaults) and no study.
+        document = {**document, "format_version": 4}
+        for name in ("agreement", *STUDY_SECTIONS):
+            document.setdefault(name, [])
     return document

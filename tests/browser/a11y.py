@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from notifications.services import unsubscribe_token
 from projects.demo import ADVISOR_EMAIL, COORDINATOR_EMAIL, DEMO_ORGANISATIONS, demo_organisation
 from projects.models import Invitation, Role, User
+from projects.signup import confirmation_token
 from steps.demo import build_demo_project
 from steps.models import Action, ConsentRound, EvaluationRound, Indicator, PooledResource, Risk
 
@@ -137,6 +138,15 @@ def assert_accessible(page) -> None:
     assert not violations, f"{page.url}{report(violations)}"
 
 
+def signup_confirm_link() -> str:
+    """The link of the sign-up confirmation e-mail, for a new unconfirmed account."""
+    user, _created = User.objects.get_or_create(
+        email="inscription@exemple.org",
+        defaults={"is_active": False, "signed_up_at": timezone.now()},
+    )
+    return reverse("signup_confirm", args=[confirmation_token(user)])
+
+
 def password_reset_link(email: str) -> str:
     """The link of the password reset e-mail (it redirects to the new-password form)."""
     user = User.objects.get(email=email)
@@ -191,6 +201,10 @@ PAGES: dict[str, tuple[str | None, PathOf]] = {
         PARTNER,
         lambda d: d.url("steps:org_answers", "reflexion", d.organisation.pk),
     ),
+    "portrait-partenaire-fin": (
+        PARTNER,
+        lambda d: d.url("steps:org_answers", "reflexion", d.organisation.pk) + "?dimension=fin",
+    ),
     "portrait-soumis": (
         SUBMITTED_PARTNER,
         lambda d: d.url("steps:org_answers", "reflexion", d.submitted_organisation.pk),
@@ -211,6 +225,15 @@ PAGES: dict[str, tuple[str | None, PathOf]] = {
     "ressource-calcul": (COORD, lambda d: d.url("steps:resource_edit", d.resource.pk)),
     "engagements": (COORD, lambda d: d.url("steps:commitments", d.resource.pk)),
     "utilisations": (COORD, lambda d: d.url("steps:usage", d.resource.pk)),
+    "etude-opportunite": (COORD, lambda d: d.url("steps:opportunity_study")),
+    "etude-detail": (COORD, lambda d: d.url("steps:opportunity_study_detail")),
+    "etude-sensibilite": (COORD, lambda d: d.url("steps:opportunity_study_sensitivity")),
+    "etude-parametres": (COORD, lambda d: d.url("steps:opportunity_study_edit")),
+    "etude-partenaire": (PARTNER, lambda d: d.url("steps:opportunity_study")),
+    "etude-seul": (
+        PARTNER,
+        lambda d: d.url("steps:opportunity_study_alone", d.organisation.pk),
+    ),
     "fonctionnement": (COORD, lambda d: d.url("steps:operating_model")),
     "fonctionnement-modifier": (COORD, lambda d: d.url("steps:operating_model_edit")),
     "consentement": (COORD, lambda d: d.url("steps:consent_round", d.consent_round.pk)),
@@ -237,6 +260,10 @@ PAGES: dict[str, tuple[str | None, PathOf]] = {
         lambda d: d.url("steps:evaluation_round_edit", d.evaluation_round.pk),
     ),
     "sauvegarde": (COORD, lambda d: d.url("steps:project_transfer")),
+    "restaurer": (COORD, lambda d: reverse("restore:upload")),
+    "inscription": (ANONYMOUS, lambda d: reverse("signup")),
+    "inscription-envoyee": (ANONYMOUS, lambda d: reverse("signup_sent")),
+    "inscription-confirmer": (ANONYMOUS, lambda d: signup_confirm_link()),
     "echeances": (COORD, lambda d: d.url("steps:deadlines")),
     "agenda": (PARTNER, lambda d: d.url("steps:calendar")),
     "relancer": (COORD, lambda d: d.url("steps:relaunch")),

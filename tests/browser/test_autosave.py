@@ -58,7 +58,7 @@ def test_autosave_portrait_text_survives_a_reload(
     field = page.locator(f'[name="{MISSION}"]')
     field.fill("Nourrir dignement les familles du Suroît.")
 
-    expect(state_of(page, MISSION)).to_have_text(re.compile(r"^Enregistré à \d+ h \d\d$"))
+    expect(state_of(page, MISSION)).to_have_text(re.compile(r"^Enregistré\sà\s\d+\sh\s\d\d$"))
     assert Answer.objects.get(question_code=MISSION).value == (
         "Nourrir dignement les familles du Suroît."
     )
@@ -163,7 +163,7 @@ def test_submit_with_missing_required_answer_shows_the_list(
     alert = page.locator("#reponses-manquantes")
     expect(alert).to_contain_text("Impossible de soumettre")
     link = alert.get_by_role("link", name="Notre besoin")
-    expect(link).to_have_attribute("href", "#q-impulsion.besoin")
+    expect(link).to_have_attribute("href", re.compile("/impulsion/.*#q-impulsion.besoin$"))
     snap(page, "manquants")
     link.click()
     expect(page).to_have_url(re.compile("#q-impulsion.besoin$"))
@@ -198,3 +198,35 @@ def test_autosave_database_down_keeps_the_text_in_the_browser_until_saved(
     page.reload()  # saved: the draft is gone, the page shows the server's value
     expect(state_of(page, MISSION)).not_to_have_text(re.compile("retrouvé"))
     context.close()
+
+
+def test_portrait_pages_save_before_moving_on(browser, live_server, world, browser_context_args):
+    """The portrait shows one dimension per page: text typed just before « Suivant » is
+    saved before the next page opens, the progress bar follows, and the text is there
+    when coming back through the list of dimensions."""
+    page = logged_in_page(browser, live_server, world.partner_a, browser_context_args)
+    page.goto(org_page_url(live_server, world))
+    expect(page.locator("#portrait-position")).to_contain_text("Dimension 1 sur 2")
+    bar = page.locator("progress[data-progress-bar]")
+    expect(bar).to_have_attribute("value", "0")
+
+    page.locator(f'[name="{MISSION}"]').fill("Nourrir dignement les familles du Suroît.")
+    page.get_by_role("link", name=re.compile("^Suivant")).click()  # before the autosave delay
+    expect(page.locator("#portrait-position")).to_contain_text("Dimension 2 sur 2")
+    assert Answer.objects.get(question_code=MISSION).value == (
+        "Nourrir dignement les familles du Suroît."
+    )
+    expect(page.locator('[name="reflexion.identite.mission.description"]')).to_have_count(0)
+    expect(bar).to_have_attribute("value", "1")
+
+    premises = "reflexion.installations.locaux.appreciation"
+    page.locator(f'[data-question="{premises}"]').get_by_label("Force").check()
+    expect(state_of(page, premises)).to_have_text(re.compile("^Enregistré"))
+    expect(bar).to_have_attribute("value", "2")
+    snap(page, "portrait-page-2")
+
+    page.locator(".portrait-pages").get_by_role("link", name="Identité").click()
+    expect(page.locator(f'[name="{MISSION}"]')).to_have_value(
+        "Nourrir dignement les familles du Suroît."
+    )
+    page.context.close()

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from playwright.sync_api import Page, expect
 
 from projects.models import Invitation, Membership, Project, Role
@@ -77,7 +78,13 @@ def test_journey_coordinator_from_project_creation_to_evaluation(
     page: Page, new_page, live_server, screenshot, mailoutbox
 ):
     """Claire runs a mutualisation project from its creation to its first evaluation."""
-    UserFactory(email="claire@exemple.org", full_name="Claire Coordination", password=PASSWORD)
+    claire = UserFactory(
+        email="claire@exemple.org", full_name="Claire Coordination", password=PASSWORD
+    )
+    # Approved by the site's staff to create projects (settings.PROJECT_CREATION).
+    claire.user_permissions.add(
+        Permission.objects.get(content_type__app_label="projects", codename="add_project")
+    )
 
     # 1. Creates the project.
     log_in(page, live_server, "claire@exemple.org")
@@ -234,7 +241,7 @@ def test_journey_coordinator_from_project_creation_to_evaluation(
 
     # 7. Runs a consent round on the operating model.
     open_step(page, PROJECT, "Modélisation")
-    page.get_by_role("link", name=re.compile("^Modèle de fonctionnement")).click()
+    page.get_by_role("link", name=re.compile(r"^Modèle de fonctionnement\s:")).click()
     page.get_by_role("link", name="Décrire le modèle").click()
     page.get_by_role("radio", name="Consentement").check()
     page.get_by_label("Fréquence des rencontres").select_option(label="Toutes les deux semaines")

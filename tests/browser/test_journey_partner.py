@@ -44,7 +44,7 @@ def question(page: Page, code: str):
 def expect_saved(page: Page, code: str) -> None:
     """Wait until autosave says the answer is stored on the server."""
     expect(
-        question(page, code).get_by_text(re.compile(r"^Enregistré à \d+ h \d\d$"))
+        question(page, code).get_by_text(re.compile(r"^Enregistré\sà\s\d+\sh\s\d\d$"))
     ).to_be_visible()
 
 
@@ -123,17 +123,21 @@ def test_journey_partner_joins_answers_and_updates_its_action(
     expect_saved(page, "reflexion.identite.mission.appreciation")
     appreciation(page, "Clientèles cibles").get_by_role("radio", name="Neutre").check()
     expect_saved(page, "reflexion.identite.clienteles.appreciation")
+    # One dimension per page: on to « Installations et équipements ».
+    pages = page.locator(".portrait-pages")
+    pages.get_by_role("link", name="Installations et équipements").click()
     appreciation(page, "Moyens de transport").get_by_role("radio", name="Faiblesse").check()
     page.get_by_label("Moyens de transport — Ce dont nous avons besoin").fill(
         "Un camion pour aller chercher les dons, une fois par semaine."
     )
     expect_saved(page, TRANSPORT_NEED)
     screenshot("04-portrait-enregistre")
-    page.reload()
+    pages.get_by_role("link", name="Identité").click()
     expect(page.get_by_label("Mission, vision, valeurs — Description")).to_have_value(mission)
     expect(
         appreciation(page, "Mission, vision, valeurs").get_by_role("radio", name="Force")
     ).to_be_checked()
+    page.get_by_role("link", name="Aller à la soumission").click()
     page.get_by_role("button", name="Soumettre les réponses").click()
     # Optional questions left blank: a page lists them and asks to confirm.
     expect(page.get_by_role("heading", level=1)).to_have_text(

@@ -141,18 +141,37 @@ def test_responsive_collapsed_menu_opens_with_the_keyboard(screen, demo, live_se
 
 
 def test_responsive_wide_table_scrolls_inside_its_wrapper(demo, live_server, open_page):
-    """At 320 px the dashboard's table is wider than the screen: its wrapper scrolls, is
-    focusable and named, and the arrow keys scroll it."""
+    """At 320 px the members table is wider than the screen: its wrapper scrolls, is a
+    region named by the table's caption, the arrow keys scroll it, and the key column
+    (who) stays in view while the others pass under it."""
     page = open_page(a11y.COORD, **SCREENS["320px"])
-    page.goto(live_server.url + demo.url("steps:dashboard"))
-    wrapper = page.locator("main .table-responsive").first
+    page.goto(live_server.url + demo.url("projects:members"))
+    wrapper = page.locator("main .table-scroll").first
 
     assert wrapper.evaluate("el => el.scrollWidth > el.clientWidth")
     expect(wrapper).to_have_attribute("tabindex", "0")
     expect(wrapper).to_have_attribute("role", "region")
-    assert (wrapper.get_attribute("aria-label") or "").strip()
+    expect(wrapper).to_have_accessible_name(re.compile("Membres du projet"))
+    key = wrapper.locator("tbody th").first
+    left = key.evaluate("el => el.getBoundingClientRect().left")
 
     wrapper.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.wait_for_function("el => el.scrollLeft > 0", arg=wrapper.element_handle())
+
+    assert key.evaluate("el => el.getBoundingClientRect().left") == left
+
+
+def test_responsive_phone_stacks_the_dashboard_in_cards(demo, live_server, open_page):
+    """On a phone the dashboard shows each organisation as a card naming all six steps,
+    not a table cut after its first column."""
+    page = open_page(a11y.COORD, viewport={"width": 390, "height": 844})
+    page.goto(live_server.url + demo.url("steps:dashboard"))
+    card = page.locator("main .dashboard-matrix tbody tr").first
+
+    for step in ("1. Impulsion", "3. Diagnostic", "6. Évaluation"):
+        cell = card.locator(f'td[data-label="{step}"]')
+        expect(cell).to_be_visible()
+        assert cell.evaluate("el => el.getBoundingClientRect().right") <= 390
+    assert_no_horizontal_scroll(page)

@@ -10,7 +10,6 @@ MATRIX = {
     "healthz": (PUBLIC, None),
     "about_method": (PUBLIC, None),
     "projects:list": (LOGGED_IN, None),
-    "projects:create": (LOGGED_IN, None),
     "projects:home": (READ, None),
     "projects:edit": (COORDINATE, None),
     "projects:organisation": (READ, None),

@@ -18,6 +18,8 @@ MATRIX = {
     "steps:agreement": (READ, None),
     "steps:agreement_section_edit": (COORDINATE, None),
     "steps:agreement_reset_section": (COORDINATE, POST),
+    "steps:agreement_language": (COORDINATE, POST),
+    "steps:agreement_mark_reviewed": (COORDINATE, POST),
 }
 
 

@@ -38,7 +38,7 @@ def test_login_page_is_french_with_labels(db, client):
     content = client.get(reverse("login")).content.decode()
     assert re.search(r'<label\s+for="id_username"[^>]*>\s*Adresse courriel', content)
     assert '<input type="email" name="username"' in content
-    assert "Mot de passe oublié ?" in content
+    assert "Mot de passe oublié ?" in content
     assert reverse("password_reset") in content
 
 
@@ -58,7 +58,7 @@ def test_password_reset_sends_french_email_and_works(db, client):
     assert response["Location"] == reverse("password_reset_done")
     (email,) = mail.outbox
     assert email.to == ["claire@exemple.org"]
-    assert email.subject == "Mutualisation : choisir un nouveau mot de passe"
+    assert email.subject == "Mutualisation : choisir un nouveau mot de passe"
     assert "Pour choisir un nouveau mot de passe, ouvrez ce lien" in email.body
     link = re.search(r"http://testserver(/compte/reset/\S+/)", email.body).group(1)
     form_page = client.get(link, follow=True)

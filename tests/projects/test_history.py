@@ -55,7 +55,7 @@ def test_project_edit_page_shows_its_history(world, client_as):
     client.post(url, _project_data(world.project, status=Project.Status.PAUSED))
     page = client.get(url).content.decode()
     assert "Historique des modifications" in page
-    assert "Statut : « En cours » → « En pause »" in page
+    assert "Statut : « En cours » → « En pause »" in page
     assert "Claire Coordination" in page
 
 

@@ -38,7 +38,7 @@ def test_invitation_resend_twenty_clicks_send_one_mail(client_as, world):
     invitation = InvitationFactory(project=world.project, role=Role.ADVISOR, organisation=None)
     responses = [_resend(client, world, invitation) for _ in range(20)]
     assert len(mail.outbox) == 1
-    assert "attendez 10 minutes avant de la renvoyer" in responses[-1].content.decode()
+    assert "attendez 10 minutes avant de la renvoyer" in responses[-1].content.decode()
 
 
 def test_invitation_resend_after_the_interval_sends_again(client_as, world):
@@ -88,7 +88,7 @@ def test_invitation_limit_per_project_per_day(client_as, world, settings):
     for _number in range(2):
         InvitationFactory(project=world.project, role=Role.ADVISOR, organisation=None)
     response = _invite(client_as(world.coordinator), world, "une-de-trop@exemple.org")
-    assert "depuis 24 heures" in response.content.decode()
+    assert "depuis 24 heures" in response.content.decode()
 
 
 def test_invitation_one_pending_per_address_is_a_database_rule(world):

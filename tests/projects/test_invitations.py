@@ -43,7 +43,7 @@ def test_accept_page_shows_project_role_and_choices_to_visitor(invitation, clien
     response = client.get(invitation.get_absolute_url())
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Invitation au projet « Camion partagé »" in content
+    assert "Invitation au projet « Camion partagé »" in content
     assert "Membre d&#x27;une organisation partenaire" in content
     assert "Popote roulante de Valleyfield" in content
     assert reverse("projects:invitation_signup", args=[invitation.token]) in content
@@ -72,7 +72,7 @@ def test_accept_as_new_account(invitation, client):
     assert invitation.accepted_by == user
     assert invitation.accepted_at is not None
     home = client.get(response["Location"])
-    assert "Bienvenue dans le projet « Camion partagé »" in home.content.decode()
+    assert "Bienvenue dans le projet « Camion partagé »" in home.content.decode()
 
 
 @pytest.mark.parametrize(

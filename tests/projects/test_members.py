@@ -74,11 +74,11 @@ def test_invite_existing_organisation_sends_french_email(world, client_as):
     assert "Invitation envoyée à julie@exemple.org." in _messages(response)
     (email,) = mail.outbox
     assert email.to == ["julie@exemple.org"]
-    assert email.subject == "Invitation au projet « Camion partagé »"
+    assert email.subject == "Invitation au projet « Camion partagé »"
     accept_url = "http://testserver" + invitation.get_absolute_url()
     assert accept_url in email.body
     assert "Claire Coordination vous invite" in email.body
-    assert "Votre rôle : Membre d'une organisation partenaire" in email.body
+    assert "Votre rôle : Membre d'une organisation partenaire" in email.body
     html, mimetype = email.alternatives[0]
     assert mimetype == "text/html"
     assert accept_url in html
@@ -184,7 +184,7 @@ def test_invite_email_failure_keeps_invitation(world, client_as, settings):
     invitation = Invitation.objects.get(email="julie@exemple.org")
     assert invitation.sent_at is None
     assert (
-        "L'invitation est enregistrée mais le courriel n'a pas pu être envoyé ; "
+        "L'invitation est enregistrée mais le courriel n'a pas pu être envoyé ; "
         "vous pouvez la renvoyer." in _messages(response)
     )
     assert "courriel non envoyé" in response.content.decode()

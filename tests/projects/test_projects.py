@@ -10,7 +10,7 @@ from tests.factories import MembershipFactory, OrganisationFactory, ProjectFacto
 
 def test_project_create_makes_creator_coordinator(db, client_as):
     """The person who creates a project becomes its coordinator."""
-    user = UserFactory()
+    user = UserFactory(is_staff=True)  # may create projects (settings.PROJECT_CREATION)
     client = client_as(user)
     response = client.post(
         reverse("projects:create"),
@@ -26,7 +26,7 @@ def test_project_create_makes_creator_coordinator(db, client_as):
 
 def test_project_create_invalid_redisplays_in_french(db, client_as):
     """A project without a name is refused with a French message and nothing is saved."""
-    client = client_as(UserFactory())
+    client = client_as(UserFactory(is_staff=True))
     response = client.post(reverse("projects:create"), {"name": "", "territory": "Suroît"})
     assert response.status_code == 200
     assert "Ce champ est obligatoire." in response.content.decode()
@@ -97,8 +97,9 @@ def test_project_list_query_count_is_constant(db, client_as, django_assert_num_q
     _projects_for(user, count)
     client = client_as(user)
     # Session, user, memberships with their project and organisation counts, the bell,
-    # then « À faire pour vous » of every project: its facts, the partners' answers.
-    with django_assert_num_queries(6):
+    # then « À faire pour vous » of every project: its facts, the partners' answers; and
+    # whether the user may create projects (settings.PROJECT_CREATION).
+    with django_assert_num_queries(7):
         response = client.get(reverse("projects:list"))
     assert response.content.decode().count("Projet ") >= count
 

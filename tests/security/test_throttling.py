@@ -43,7 +43,7 @@ def test_throttling_fifth_failure_locks_out_with_french_page(client, claire):
     assert response.status_code == 429
     content = response.content.decode()
     assert "Connexion bloquée temporairement" in content
-    assert "15 minutes" in content
+    assert "15 minutes" in content
     assert reverse("password_reset") in content
 
 

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         try:
             instance = Project.objects.get(**lookup)
         except Project.DoesNotExist as error:
-            raise CommandError(f"Aucun projet « {project} ».") from error
+            raise CommandError(f"Aucun projet « {project} ».") from error
         text = json.dumps(
             export_project(instance), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
         )

@@ -66,5 +66,5 @@ class Command(BaseCommand):
         lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
         project = Project.objects.filter(**lookup).first()
         if project is None:
-            raise CommandError(f"Aucun projet « {value} ».")
+            raise CommandError(f"Aucun projet « {value} ».")
         return project

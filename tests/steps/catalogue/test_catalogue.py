@@ -301,7 +301,7 @@ def test_about_method_page_credits_the_sources(client):
         assert escape(str(step.title)) in page
     for expected in (
         "TIESS",
-        "La mutualisation : 6 étapes pour un partage réussi",
+        "La mutualisation : 6 étapes pour un partage réussi",
         "George Krump",
         "Petit Guide orange du partage des ressources et de la mutualisation",
         "RCAAQ",

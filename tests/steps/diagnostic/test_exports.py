@@ -21,7 +21,8 @@ from tests.factories import (
 pytestmark = pytest.mark.usefixtures("test_dimensions")
 
 MISSION_REASON = (
-    "Pas assez de portraits remplis pour comparer : 0 organisation sur 2 a donné une appréciation."
+    "Pas assez de portraits remplis pour comparer\u00a0: "
+    "0 organisation sur 2 a donné une appréciation."
 )
 
 

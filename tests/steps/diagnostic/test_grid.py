@@ -251,7 +251,7 @@ def test_potential_major_identity_divergence_caps_at_medium():
     assert result.percent == 79
     assert (result.level, result.capped) == (Level.MEDIUM, True)
     reasons = [in_french(t) for t in result.reasons]
-    assert any(r.startswith("Divergence majeure sur « Mission »") for r in reasons)
+    assert any(r.startswith("Divergence majeure sur « Mission »") for r in reasons)
     assert any("plafonné" in r for r in reasons)
 
 
@@ -274,7 +274,7 @@ def test_potential_by_dimension_and_reasons():
     assert result.overall.counts[Verdict.TO_DISCUSS] == 1
     reasons = [in_french(t) for t in result.overall.reasons]
     assert "2 éléments sur 3 sont des convergences ou des complémentarités (1 et 1)." in reasons
-    assert any("Dimension la plus favorable : Installations (100 %)" in r for r in reasons)
+    assert any("Dimension la plus favorable : Installations (100 %)" in r for r in reasons)
     assert any("3 suggestions en attente" in r for r in reasons)
 
 
@@ -318,9 +318,9 @@ def test_opportunities_same_item_and_same_resource_type():
     assert found[1].offer_text == "Salle libre"
     assert found[1].need_text == "Une salle de réunion"
     assert found[0].key == f"{GRID_ITEMS['premises'].code}|1|{GRID_ITEMS['production'].code}|2"
-    assert in_french(found[1].sentence) == "A peut offrir à C ce dont elle a besoin : Locaux."
+    assert in_french(found[1].sentence) == "A peut offrir à C ce dont elle a besoin : Locaux."
     assert in_french(found[0].sentence) == (
-        "A peut offrir « Locaux » à B, en réponse à son besoin « Lieu de production »."
+        "A peut offrir « Locaux » à B, en réponse à son besoin « Lieu de production »."
     )
 
 

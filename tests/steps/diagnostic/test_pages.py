@@ -33,12 +33,12 @@ F, W, N = "force", "faiblesse", "neutre"
         ),
         (
             [(A, F), (B, N)],
-            "Aucune faiblesse : 1 force et 1 appréciation neutre.",
+            "Aucune faiblesse : 1 force et 1 appréciation neutre.",
             "No weakness: 1 strength and 1 neutral appreciation.",
         ),
         (
             [(A, F), (B, F), (C, N), (D, N)],
-            "Aucune faiblesse : 2 forces et 2 appréciations neutres.",
+            "Aucune faiblesse : 2 forces et 2 appréciations neutres.",
             "No weakness: 2 strengths and 2 neutral appreciations.",
         ),
         (
@@ -85,12 +85,12 @@ def test_suggestion_reasons_agree_with_their_counts(cells, french, english):
         (
             [Verdict.DIVERGENCE, Verdict.CONVERGENCE],
             2,
-            ["1 divergence mineure : un écart à connaître, sans être bloquant."],
+            ["1 divergence mineure : un écart à connaître, sans être bloquant."],
         ),
         (
             [Verdict.DIVERGENCE, Verdict.DIVERGENCE],
             2,
-            ["2 divergences mineures : des écarts à connaître, sans être bloquants."],
+            ["2 divergences mineures : des écarts à connaître, sans être bloquants."],
         ),
     ],
 )

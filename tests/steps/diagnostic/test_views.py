@@ -146,7 +146,7 @@ def test_grid_shows_one_dimension_at_a_time(world, client_as, portraits):
 @pytest.mark.parametrize(
     ("stored", "read"),
     [
-        ("Cuisine équipée, « grande »", "Cuisine équipée, « grande »"),
+        ("Cuisine équipée, « grande »", "Cuisine équipée, « grande »"),
         ('Un "camion"\\ et une ligne\nde plus', 'Un "camion"\\ et une ligne\nde plus'),
         ("  espaces autour  ", "espaces autour"),
         (12.5, "12.5"),
@@ -343,7 +343,7 @@ def test_potential_page_shows_levels_reasons_and_formula(world, client_as, portr
     """The potential reads per dimension and overall, with reasons and formula."""
     content = text(client_as(world.partner_a).get(url("potential", world.project)))
     assert "Potentiel global" in content
-    assert "Divergence majeure sur « Mission, vision, valeurs »" in content
+    assert "Divergence majeure sur « Mission, vision, valeurs »" in content
     assert "La formule, en clair" in content
     assert "Identité 3, Gouvernance 2" in content
     assert f'href="{url("pairs", world.project)}"' in content
@@ -354,8 +354,8 @@ def test_pairs_page_shows_the_best_pairs_and_the_matrix(world, client_as, portra
     content = text(client_as(world.partner_a).get(url("pairs", world.project)))
     assert "Qui gagnerait à mettre en commun avec qui" in content
     assert "3 points par offre" in content
-    assert f"{world.org_a.name} et {world.org_b.name} : " in content
-    assert 'class="table table-bordered pair-matrix"' in content
+    assert f"{world.org_a.name} et {world.org_b.name}\u00a0: " in content
+    assert 'class="table table-bordered pair-matrix pair-heatmap"' in content
     assert content.count('<td class="pair-self">') == 2
     assert portraits.name not in content  # a draft portrait is not paired
 
@@ -373,7 +373,7 @@ def test_potential_uses_confirmed_verdicts(world, client_as, portraits):
     assert "Niveau plafonné" not in before
     _post_verdict(client, world.project, MISSION, verdict="convergence")
     after = text(client.get(url("potential", world.project)))
-    assert "Divergence majeure sur « Mission, vision, valeurs »" not in after
+    assert "Divergence majeure sur « Mission, vision, valeurs »" not in after
     assert "Calculé sur 1 verdict confirmé" in after
 
 

@@ -56,7 +56,7 @@ def test_french_decimal_field_reads_quebec_numbers(typed, expected):
 def test_french_decimal_field_refuses_non_numbers_in_french(typed):
     """Anything but a number is refused with a French example."""
     field = FrenchDecimalField(max_digits=14, decimal_places=2)
-    with pytest.raises(Exception, match="Entrez un nombre, par exemple 1 234,5."):
+    with pytest.raises(Exception, match=r"Entrez un nombre, par exemple 1.*234,5\."):
         field.clean(typed)
 
 
@@ -141,7 +141,7 @@ def test_measurement_add_and_delete(world, client_as):
         ("", "12", "Indiquez la date de la mesure."),
         ("2026-04-01", "", "Indiquez la valeur mesurée."),
         ("1er avril", "12", "Entrez une date valide (AAAA-MM-JJ)."),
-        ("2026-04-01", "douze", "Entrez un nombre, par exemple 1 234,5."),
+        ("2026-04-01", "douze", "Entrez un nombre, par exemple 1 234,5."),
     ],
 )
 def test_measurement_add_refuses_bad_input_in_french(

@@ -40,7 +40,7 @@ def test_logic_model_page_draws_columns_boxes_and_arrows(world, client_as):
         assert label in html
     assert f'data-element="{truck.pk}"' in html and f'data-element="{rounds.pk}"' in html
     assert re.search(rf'data-from="{truck.pk}" data-to="{rounds.pk}"', html)
-    assert "Mène à : Tournées" in html  # the same content as text
+    assert "Mène à : Tournées" in html  # the same content as text
     assert 'marker-end="url(#logic-fleche)"' in html
 
 

@@ -20,14 +20,14 @@ TODAY = date(2027, 1, 10)
     [
         (TODAY, "aujourd'hui", Level.SOON),
         (TODAY + timedelta(days=1), "demain", Level.SOON),
-        (TODAY + timedelta(days=5), "dans 5 jours", Level.SOON),
-        (TODAY + timedelta(days=7), "dans 7 jours", Level.SOON),
-        (TODAY + timedelta(days=8), "dans 8 jours", Level.OK),
-        (TODAY + timedelta(days=60), "dans 60 jours", Level.OK),
-        (TODAY + timedelta(days=120), "dans 4 mois", Level.OK),
-        (TODAY - timedelta(days=1), "en retard de 1 jour", Level.LATE),
-        (TODAY - timedelta(days=3), "en retard de 3 jours", Level.LATE),
-        (TODAY - timedelta(days=95), "en retard de 3 mois", Level.LATE),
+        (TODAY + timedelta(days=5), "dans 5 jours", Level.SOON),
+        (TODAY + timedelta(days=7), "dans 7 jours", Level.SOON),
+        (TODAY + timedelta(days=8), "dans 8 jours", Level.OK),
+        (TODAY + timedelta(days=60), "dans 60 jours", Level.OK),
+        (TODAY + timedelta(days=120), "dans 4 mois", Level.OK),
+        (TODAY - timedelta(days=1), "en retard de 1 jour", Level.LATE),
+        (TODAY - timedelta(days=3), "en retard de 3 jours", Level.LATE),
+        (TODAY - timedelta(days=95), "en retard de 3 mois", Level.LATE),
     ],
 )
 def test_describe_says_how_far_the_date_is(due, text, level):

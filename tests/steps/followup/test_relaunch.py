@@ -166,7 +166,7 @@ def test_too_long_message_is_refused_in_french(world, client_as):
     _late_reflexion(world)
     response = client_as(world.coordinator).post(_url(world), _data(message="x" * 4001))
     assert response.status_code == 400
-    assert "Le message compte au plus 4 000 caractères." in _text(response)
+    assert "Le message compte au plus 4\u202f000 caractères." in _text(response)
 
 
 @pytest.mark.parametrize("persona", ["partner_a", "advisor"])

@@ -120,9 +120,9 @@ def test_partner_questionnaire_with_percent_and_deadline(world, client_as):
     impulsion = next(i for i in items if "Impulsion" in i.text)
     assert impulsion.text.startswith("Remplir et soumettre le questionnaire Impulsion")
     assert impulsion.percent == 25
-    assert (impulsion.level, impulsion.due_text) == (LATE, "en retard de 3 jours")
+    assert (impulsion.level, impulsion.due_text) == (LATE, "en retard de 3 jours")
     reflexion = next(i for i in items if "Réflexion" in i.text)
-    assert (reflexion.level, reflexion.due_text) == (SOON, "dans 5 jours")
+    assert (reflexion.level, reflexion.due_text) == (SOON, "dans 5 jours")
     assert items[0] == impulsion  # the late one first
     _assert_links_open(world, "partner_a", items, client_as)
 
@@ -132,9 +132,9 @@ def test_partner_own_organisation_date_wins(world):
     _deadline(world, "reflexion", -2)
     _deadline(world, "reflexion", 12, organisation=world.org_a)
     reflexion = next(i for i in _todo(world, "partner_a") if "Réflexion" in i.text)
-    assert reflexion.due_text == "dans 12 jours"
+    assert reflexion.due_text == "dans 12 jours"
     reflexion = next(i for i in _todo(world, "partner_b") if "Réflexion" in i.text)
-    assert reflexion.due_text == "en retard de 2 jours"
+    assert reflexion.due_text == "en retard de 2 jours"
 
 
 def test_complete_questionnaire_asks_to_submit_and_submitted_one_is_gone(world):
@@ -165,7 +165,7 @@ def test_partner_consent_round_awaiting_its_answer(world, client_as):
     items = _todo(world, "partner_a")
     item = next(i for i in items if "ronde de consentement" in i.text)
     assert item.url == reverse("steps:consent_round", args=[world.project.slug, consent_round.pk])
-    assert (item.level, item.due_text) == (SOON, "dans 2 jours")
+    assert (item.level, item.due_text) == (SOON, "dans 2 jours")
     _assert_links_open(world, "partner_a", [item], client_as)
     ConsentResponseFactory(consent_round=consent_round, organisation=world.org_a)
     assert not [t for t in _texts(_todo(world, "partner_a")) if "ronde" in t]
@@ -200,8 +200,8 @@ def test_partner_actions_due_soon_or_overdue(world, client_as):
         late.title.rpartition(" ")[2],
         soon.title.rpartition(" ")[2],
     ]
-    assert items[0].level == LATE and items[0].due_text == "en retard de 4 jours"
-    assert items[1].level == SOON and items[1].due_text == "dans 3 jours"
+    assert items[0].level == LATE and items[0].due_text == "en retard de 4 jours"
+    assert items[1].level == SOON and items[1].due_text == "dans 3 jours"
     assert items[0].url.endswith(f"?action={late.pk}#action-{late.pk}")
     _assert_links_open(world, "partner_a", items, client_as)
 
@@ -416,7 +416,7 @@ def test_coordinator_late_organisations_and_project_questions(world, client_as):
     texts = _texts(items)
     assert "Réflexion : 1 organisation en retard" in texts
     questions = next(i for i in items if "questions du projet de l'étape 3" in i.text)
-    assert (questions.level, questions.due_text, questions.percent) == (SOON, "dans 4 jours", 0)
+    assert (questions.level, questions.due_text, questions.percent) == (SOON, "dans 4 jours", 0)
     _assert_links_open(world, "coordinator", items, client_as)
 
 
@@ -442,7 +442,7 @@ def test_advisor_sees_what_is_late_read_only(world, client_as):
     texts = _texts(items)
     assert "Impulsion : 2 organisations en retard" in texts
     step = next(i for i in items if "Modélisation" in i.text)
-    assert (step.level, step.due_text) == (SOON, "dans 3 jours")
+    assert (step.level, step.due_text) == (SOON, "dans 3 jours")
     assert not any(i.post for i in items)
     _assert_links_open(world, "advisor", items, client_as)
 
@@ -553,8 +553,9 @@ def test_my_projects_query_count_is_fixed(count, db, client_as, django_assert_nu
         StepDeadline.objects.create(project=project, step="impulsion", due_date=_today())
         ActionFactory(project=project, organisation=membership.organisation, due_date=_today())
     client = client_as(user)
-    # Session, user, memberships, the bell; the to-do of every project: facts, answers.
-    with django_assert_num_queries(6):
+    # Session, user, memberships, the bell, whether one may create projects; the to-do of
+    # every project: facts, answers.
+    with django_assert_num_queries(7):
         response = client.get(reverse("projects:list"))
     assert response.status_code == 200
 

@@ -47,8 +47,11 @@ def _plain(text: str) -> str:
 
 
 def _sections(project) -> dict:
+    """code → (title, text, is_custom); texts with plain spaces (their typography is
+    checked by tests/test_typography.py)."""
     return {
-        code: (title, text, custom) for code, title, text, custom in agreement_sections(project)
+        section.code: (section.title, _plain(section.text), section.is_custom)
+        for section in agreement_sections(project)
     }
 
 
@@ -75,7 +78,7 @@ def test_agreement_sections_in_document_order(world):
     """agreement_sections gives (code, title, text, is_custom) for the thirteen sections."""
     sections = agreement_sections(world.project)
     assert [section.code for section in sections] == CODES
-    code, title, text, is_custom = sections[0]
+    code, title, text, is_custom = sections[0][:4]
     assert (code, title, is_custom) == ("parties", "Les parties", False)
     assert text
 
@@ -308,7 +311,8 @@ def test_agreement_page_query_count_is_constant(n, client, django_assert_num_que
     user = UserFactory()
     Membership.objects.create(user=user, project=project, role=Role.COORDINATOR)
     client.force_login(user)
-    with django_assert_num_queries(10):
+    # 10, plus the agreement's language and, without a choice, its creator's.
+    with django_assert_num_queries(12):
         response = client.get(reverse("steps:agreement", kwargs={"project_slug": project.slug}))
     assert response.status_code == 200
 
@@ -320,7 +324,7 @@ def test_agreement_generate_is_pure():
         parties=(agreement.Party("Organisme A", "1234567890", "Laurentides"),),
         formalisation="contract",
     )
-    sections = dict((code, text) for code, _title, text in agreement.generate(facts))
+    sections = dict((code, _plain(text)) for code, _title, text in agreement.generate(facts))
     assert (
         "ENTRE :\nOrganisme A, organisme à but non lucratif, NEQ 1234567890" in sections["parties"]
     )

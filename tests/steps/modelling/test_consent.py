@@ -53,8 +53,8 @@ def test_consent_open_snapshots_the_operating_model(world, client_as):
     consent_round = ConsentRound.objects.get(project=world.project)
     assert response.status_code == 302
     assert response.url == _url(world, "steps:consent_round", consent_round)
-    assert "Processus de décision : Consentement" in consent_round.proposal
-    assert "Quorum : Trois sur quatre" in consent_round.proposal
+    assert "Processus de décision\u00a0: Consentement" in consent_round.proposal
+    assert "Quorum\u00a0: Trois sur quatre" in consent_round.proposal
     assert consent_round.note == "Version de février"
     assert consent_round.opened_by == world.coordinator
     assert consent_round.is_open

@@ -1,12 +1,24 @@
 """The demo project's modélisation: a model by consent, two rounds, risks, a draft, a plan."""
 
-import pytest
+from datetime import date
 
+import pytest
+from django.utils import timezone
+
+from mutualisation.formats import format_date
 from projects.demo import DEMO_ORGANISATIONS, demo_organisation
 from steps.demo import build_demo_project
+from steps.modelling.demo import agreement_start
 from steps.modelling.enjeux import ENJEUX_BY_CODE
-from steps.modelling.selectors import agreement_sections, consent_state
-from steps.models import CommunicationItem, ConsentRound, OperatingModel, Risk
+from steps.modelling.selectors import agreement_draft, agreement_sections, consent_state
+from steps.models import (
+    Action,
+    CommunicationItem,
+    ConsentRound,
+    OperatingModel,
+    PooledResource,
+    Risk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,9 +65,9 @@ def test_demo_risks_come_from_the_enjeux_with_owners(demo):
 
 
 def test_demo_agreement_has_custom_sections_and_signatures(demo):
-    """A couple of sections are rewritten; every partner has a signature block."""
+    """Three sections are rewritten; every partner has a signature block."""
     sections = agreement_sections(demo)
-    assert [s.code for s in sections if s.is_custom] == ["objet", "differends"]
+    assert [s.code for s in sections if s.is_custom] == ["objet", "duree", "differends"]
     signatures = sections[-1].text
     for data in DEMO_ORGANISATIONS.values():
         assert f"Pour {data['name']}" in signatures
@@ -66,3 +78,48 @@ def test_demo_communication_plan(demo):
     items = CommunicationItem.objects.filter(project=demo)
     assert items.count() == 3
     assert all(item.responsible_organisation_id for item in items)
+
+
+def test_demo_agreement_starts_after_the_targeted_signature(demo):
+    """The boards adopt the letter in about four months; the agreement takes effect on the
+    first day of a later month, never before."""
+    model = OperatingModel.objects.get(project=demo)
+    adoption = Action.objects.get(project=demo, title__startswith="Faire adopter la lettre")
+    assert adoption.status != Action.Status.DONE
+    assert model.start_date > adoption.due_date > timezone.localdate()
+    assert model.start_date.day == 1
+    assert model.start_date == agreement_start(timezone.localdate())
+
+
+@pytest.mark.parametrize(
+    ("today", "start"),
+    [
+        (date(2026, 12, 4), date(2027, 5, 1)),
+        (date(2026, 12, 31), date(2027, 5, 1)),
+        (date(2027, 1, 1), date(2027, 6, 1)),
+        (date(2027, 9, 10), date(2028, 2, 1)),
+    ],
+)
+def test_demo_agreement_start_follows_the_signature(today, start):
+    assert agreement_start(today) == start
+
+
+def test_demo_shows_one_edited_section_to_review(demo):
+    """« Durée » was written for the start planned a month earlier: it reads « à revoir »."""
+    draft = agreement_draft(demo)
+    assert [s.code for s in draft.to_review] == ["duree"]
+    (change,) = draft.to_review[0].changes
+    model = OperatingModel.objects.get(project=demo)
+    assert change.key == "start_date"
+    assert format_date(model.start_date) in str(change)
+    assert draft.language == "fr-ca"
+
+
+def test_demo_pools_no_wood_planer(demo):
+    """A food-security project pools a truck and a kitchen, not the guide's planer."""
+    names = set(PooledResource.objects.filter(project=demo).values_list("name", flat=True))
+    assert names == {
+        "Camion réfrigéré",
+        "Cuisine de production",
+        "Agente de communication partagée",  # the opportunity study's (steps/study/demo.py)
+    }

@@ -27,8 +27,8 @@ def test_strategic_plan_page_shows_the_three_parts(world, client_as):
         "Nourrir mieux ensemble.",
         "<li>Solidarité</li>",
         "<li>Équité</li>",
-        "Axe 1 : Logistique partagée",
-        "Orientation 1.1 : Un camion pour tous",
+        "Axe 1 : Logistique partagée",
+        "Orientation 1.1 : Un camion pour tous",
         "Un calendrier commun",
     ]:
         assert text in html

@@ -166,3 +166,65 @@ def test_timeline_page_lists_undated_actions_apart(world, client_as):
     )
     assert "Actions sans date" in html and "Sans date" in html
     assert "Aucune action datée à afficher." in html
+
+
+def _long_plan() -> list[Span]:
+    """Two years of actions: too many months to read once scaled to the page."""
+    return [
+        Span("a", "Lancer", date(2026, 1, 5), date(2026, 2, 20)),
+        Span("b", "Évaluer", date(2027, 6, 1), date(2027, 12, 15)),
+    ]
+
+
+def test_timeline_zoom_quarters_groups_months_and_keeps_bars_in_them():
+    """Zoomed out, the header counts quarters and the chart is narrower, bars in place."""
+    months = build_timeline(_long_plan(), today=TODAY, zoom="months")
+    quarters = build_timeline(_long_plan(), today=TODAY, zoom="quarters")
+
+    assert [(c.year, c.quarter) for c in quarters.columns][:3] == [(2026, 1), (2026, 2), (2026, 3)]
+    assert len(quarters.columns) == 8
+    assert quarters.width < months.width
+    assert quarters.rows[1].months == months.rows[1].months
+    second, last = quarters.columns[-3], quarters.columns[-1]  # 2027 T2 (June) … T4 (Dec.)
+    row = quarters.rows[1]
+    assert second.x <= row.bar_x < second.x + second.width
+    assert last.x < row.bar_x + row.bar_width <= last.x + last.width
+
+
+def test_timeline_auto_zoom_picks_months_when_they_fit_and_quarters_otherwise():
+    """« auto » keeps months for a short plan, quarters for a long one."""
+    short = [Span("a", "Lancer", date(2026, 3, 1), date(2026, 6, 30))]
+    assert build_timeline(short, today=TODAY, zoom="auto").zoom == "months"
+    assert build_timeline(_long_plan(), today=TODAY, zoom="auto").zoom == "quarters"
+
+
+def test_timeline_shares_place_each_bar_on_the_whole_period():
+    """The phone's bars: a share of the period, a one-day action still 1 % wide."""
+    spans = [
+        Span("a", "Tout", date(2026, 1, 1), date(2026, 12, 31)),
+        Span("b", "Un jour", date(2026, 7, 1), date(2026, 7, 1)),
+    ]
+    timeline = build_timeline(spans, today=TODAY)
+    whole, day = timeline.rows
+    assert (whole.share_x, whole.share_width) == (0, 100)
+    assert day.share_x == pytest.approx(50, abs=0.1) and day.share_width == 1
+    assert 0 < timeline.today_share < 50
+
+
+def test_timeline_page_zoom_links_keep_the_filters(world, client_as):
+    """The « Mois / Trimestres » links switch the zoom and keep the filters chosen."""
+    ActionFactory(
+        project=world.project,
+        organisation=world.org_a,
+        start_date=date(2026, 3, 1),
+        due_date=date(2026, 5, 15),
+    )
+    url = reverse("steps:action_timeline", args=[world.project.slug])
+
+    html = client_as(world.advisor).get(url, {"statut": "todo", "echelle": "trimestres"})
+
+    content = html.content.decode()
+    assert 'href="?statut=todo&amp;echelle=mois"' in content
+    assert re.search(r'active" href="\?statut=todo&amp;echelle=trimestres" aria-current', content)
+    assert 'data-quarter="2026-T1"' in content
+    assert 'class="timeline-mini-bar"' in content

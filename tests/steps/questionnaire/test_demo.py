@@ -197,7 +197,25 @@ def test_demo_portrait_page_shows_a_submitted_portrait(project, client_as):
     bank = demo_organisation(project, "banque_alimentaire")
     partner = demo_organisation(project, "cuisine_collective").memberships.get().user
     client = client_as(partner)
-    response = client.get(reverse("steps:org_answers", args=[project.slug, "reflexion", bank.pk]))
+    response = client.get(
+        reverse("steps:org_answers", args=[project.slug, "reflexion", bank.pk])
+        + "?dimension=installations"
+    )
     assert response.status_code == 200
     assert escape("Moyens de transport") in response.content.decode()
     assert "mardis et jeudis" in response.content.decode()
+
+
+def test_demo_step_six_has_one_place_for_what_worked(project, client_as):
+    """No retired step-6 answer in the demo: the step page summarises the demo round,
+    and its questionnaire keeps only the questions the rounds do not ask."""
+    from projects.demo import COORDINATOR_EMAIL
+    from projects.models import User
+    from steps.catalogue.evaluation import RETIRED_CODES
+
+    assert not Answer.objects.filter(project=project, question_code__in=RETIRED_CODES).exists()
+    client = client_as(User.objects.get(email=COORDINATOR_EMAIL))
+    page = client.get(reverse("steps:step", args=[project.slug, "evaluation"])).content.decode()
+    assert "Bilan de mi-parcours" in page
+    assert "Le camion roule" in page
+    assert "4 réponses sur 4" in page

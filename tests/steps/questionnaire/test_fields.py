@@ -135,7 +135,7 @@ def test_parse_decimal_refuses_nonsense(raw):
             T.MULTI_CHOICE,
             {"choices": CHOICES, "allow_other": True},
             [["autre"], ""],
-            "Vous avez coché « Autre » : précisez",
+            "Vous avez coché «\u00a0Autre\u00a0»\u00a0: précisez",
         ),
     ],
 )

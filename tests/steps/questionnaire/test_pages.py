@@ -135,7 +135,7 @@ def test_submit_with_unanswered_questions_asks_for_confirmation(world, client_as
     response = client_as(world.partner_a).post(submit_org_url(world, world.org_a))
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Soumettre des réponses incomplètes ?" in content
+    assert "Soumettre des réponses incomplètes\u00a0?" in content
     assert "2 questions sur 4 restent sans réponse." in content
     page = org_url(world, world.org_a)
     assert f'<a href="{page}#q-impulsion.motivations">Nos motivations</a>' in content
@@ -193,7 +193,7 @@ def test_submit_portrait_groups_unanswered_parts_by_item(world, client_as):
     response = client_as(world.partner_a).post(submit_org_url(world, world.org_a, "reflexion"))
     content = response.content.decode()
     assert (
-        "Mission, vision, valeurs</a> : Description, Ce que nous pouvons offrir, "
+        "Mission, vision, valeurs</a>\u00a0: Description, Ce que nous pouvons offrir, "
         "Ce dont nous avons besoin" in content
     )
     assert content.count(">Mission, vision, valeurs</a>") == 1

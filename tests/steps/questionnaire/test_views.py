@@ -44,7 +44,7 @@ def test_autosave_saves_and_answers_version_and_time(world, client_as):
     body = response.json()
     assert body["status"] == "saved"
     assert body["version"] == 1
-    assert " h " in body["saved_at_display"]
+    assert "\u00a0h\u00a0" in body["saved_at_display"]
     assert Answer.objects.get().value == "Un camion réfrigéré"
 
 
@@ -252,7 +252,8 @@ def test_submit_with_missing_answers_lists_them_with_links(world, client_as):
     content = response.content.decode()
     assert response.status_code == 200
     assert "Impossible de soumettre" in content
-    assert 'href="#q-impulsion.besoin"' in content
+    page = reverse("steps:org_answers", args=[world.project.slug, "impulsion", world.org_a.pk])
+    assert f'href="{page}#q-impulsion.besoin"' in content
     assert 'id="q-impulsion.besoin"' in content
 
 

@@ -9,12 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 from pypdf import PdfReader
 
 from steps.modelling.agreement import DRAFT_NOTICE
 from steps.modelling.selectors import agreement_sections
-from steps.models import AgreementSection, Answer
+from steps.models import Agreement, AgreementSection, Answer
 from steps.reports import docx
 from steps.reports.agreement_docx import build_agreement_docx
 from tests.factories import (
@@ -137,8 +136,9 @@ def test_agreement_docx_signature_table_without_parties_has_a_row_to_fill(client
 
 
 def test_agreement_docx_in_english(world, compiled_catalogues):
-    with translation.override("en"):
-        document = python_docx.Document(io.BytesIO(build_agreement_docx(world.project)))
+    """An agreement written in English gives an English Word file, whoever downloads it."""
+    Agreement.objects.create(project=world.project, language="en")
+    document = python_docx.Document(io.BytesIO(build_agreement_docx(world.project)))
     assert document.core_properties.language == "en-CA"
     assert _styles(document, "Title") == ["Letter of agreement on pooling"]
     assert _styles(document, "Heading 1")[0] == "Article 1 — The parties"

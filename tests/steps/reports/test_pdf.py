@@ -38,8 +38,8 @@ def demo(db):
     return build_demo_project()
 
 
-def _guide_resource(project):
-    return PooledResource.objects.get(project=project, name__icontains="guide")
+def _truck(project):
+    return PooledResource.objects.get(project=project, name="Camion réfrigéré")
 
 
 def _org_question():
@@ -57,9 +57,7 @@ def _build(kind, project):
         "plan": lambda: plan.build_plan_context(None, project),
         "entente": lambda: agreement.build_agreement_context(None, project),
         "evaluation": lambda: evaluation.build_evaluation_context(None, project),
-        "couts": lambda: costs.build_costs_context(
-            None, project, resource=_guide_resource(project)
-        ),
+        "couts": lambda: costs.build_costs_context(None, project, resource=_truck(project)),
         "portrait": lambda: portrait.build_portrait_context(
             None, project, organisation=project.organisations.order_by("name").first()
         ),
@@ -73,7 +71,7 @@ def _build(kind, project):
     [
         (
             "couts",
-            ["Fiche coût d'utilisation", "Raboteuse", "37,84 $", "Seuil de rentabilité"],
+            ["Fiche coût d'utilisation", "Camion réfrigéré", "Seuil de rentabilité"],
             (1, 6),
         ),
         ("grille", ["Grille du diagnostic", "Potentiel global", "Les portraits croisés"], (2, 20)),
@@ -83,7 +81,7 @@ def _build(kind, project):
         ("portrait", ["Portrait de", "Étape 2 · Réflexion", "Appréciation"], (1, 12)),
         (
             "dossier",
-            ["Table des matières", "Synthèse des motivations", "37,84 $", "Risques"],
+            ["Table des matières", "Synthèse des motivations", "Camion réfrigéré", "Risques"],
             (20, 90),
         ),
     ],
@@ -178,12 +176,12 @@ def test_report_dossier_hides_other_drafts_from_partner(world, client_as):
 def test_report_download_is_an_attachment_with_a_meaningful_name(demo, client):
     """The advisor downloads the cost sheet as couts-<resource>-<date>.pdf."""
     client.force_login(User.objects.get(email=ADVISOR_EMAIL))
-    resource = _guide_resource(demo)
+    resource = _truck(demo)
     response = client.get(reverse("steps:report_couts", args=[demo.slug, resource.pk]))
     assert response["Content-Type"] == "application/pdf"
     disposition = response["Content-Disposition"]
     assert re.fullmatch(
-        r'attachment; filename="couts-raboteuse[a-z-]*-\d{4}-\d{2}-\d{2}\.pdf"', disposition
+        r'attachment; filename="couts-camion-refrigere[a-z-]*-\d{4}-\d{2}-\d{2}\.pdf"', disposition
     )
     assert response.content.startswith(b"%PDF")
     response = _download(client, reverse("steps:report_dossier", args=[demo.slug]))
@@ -230,7 +228,7 @@ def test_export_report_command_writes_a_pdf(demo, tmp_path):
     output = tmp_path / "grille.pdf"
     call_command("export_report", demo.slug, "--kind", "grille", "-o", str(output))
     assert "Grille du diagnostic" in _text(output.read_bytes())
-    resource = _guide_resource(demo)
+    resource = _truck(demo)
     output = tmp_path / "couts.pdf"
     call_command(
         "export_report",
@@ -242,7 +240,7 @@ def test_export_report_command_writes_a_pdf(demo, tmp_path):
         "-o",
         str(output),
     )
-    assert "37,84 $" in _text(output.read_bytes())
+    assert "Camion réfrigéré" in _text(output.read_bytes())
 
 
 @pytest.mark.parametrize(

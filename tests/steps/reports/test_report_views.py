@@ -91,7 +91,7 @@ def test_dossier_goes_to_its_preparation_page_then_offers_the_file(
     assert report.requested_by == world.advisor
     page = client.get(progress_url(report)).content.decode()
     assert "Télécharger le PDF" in page and file_url(report) in page
-    assert re.search(rf"Le document est prêt\u00a0: {SMALL_PAGES} pages, \d+\u00a0ko\.", page)
+    assert re.search(rf"Le document est prêt\u00a0: {SMALL_PAGES}\u00a0pages, \d+\u00a0ko\.", page)
     download = client.get(file_url(report))
     assert download["Content-Type"] == "application/pdf"
     assert re.fullmatch(

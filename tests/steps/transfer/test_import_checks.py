@@ -37,25 +37,25 @@ def test_check_document_valid_demo_has_no_problem(document):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(format_version=99), "version 3 attendue, 99 trouvée"),
-        (lambda d: d.update(format="autre-chose"), "« mutualisation.projet » attendu"),
-        (lambda d: d.update(actions="pas une liste"), "actions : une liste est attendue"),
+        (lambda d: d.update(format_version=99), "version 4 attendue, 99 trouvée"),
+        (lambda d: d.update(format="autre-chose"), "« mutualisation.projet » attendu"),
+        (lambda d: d.update(actions="pas une liste"), "actions : une liste est attendue"),
         (lambda d: d["actions"][0].update(status="fini"), "n'est pas un choix valide"),
-        (lambda d: d["actions"][0].update(axis="axis-999"), "référence introuvable « axis-999 »"),
-        (lambda d: d["actions"][0].update(axis="risk-1"), "référence introuvable « risk-1 »"),
-        (lambda d: d["actions"][0].pop("title"), "« title » manque"),
-        (lambda d: d["actions"][0].update(couleur="bleu"), "clé inconnue « couleur »"),
-        (lambda d: d["actions"][0].update(object="risk-1"), "clé inconnue « object »"),
-        (lambda d: d["project"].update(budget="1 M$"), "clé inconnue « budget »"),
-        (lambda d: d["actions"][0].update(progress="beaucoup"), "« progress »"),
+        (lambda d: d["actions"][0].update(axis="axis-999"), "référence introuvable « axis-999 »"),
+        (lambda d: d["actions"][0].update(axis="risk-1"), "référence introuvable « risk-1 »"),
+        (lambda d: d["actions"][0].pop("title"), "« title » manque"),
+        (lambda d: d["actions"][0].update(couleur="bleu"), "clé inconnue « couleur »"),
+        (lambda d: d["actions"][0].update(object="risk-1"), "clé inconnue « object »"),
+        (lambda d: d["project"].update(budget="1 M$"), "clé inconnue « budget »"),
+        (lambda d: d["actions"][0].update(progress="beaucoup"), "« progress »"),
         (lambda d: d["pooled_resources"][0].update(purchase_price="cher"), "purchase_price"),
         (lambda d: d["members"][0].update(user="inconnu@exemple.org"), "personne inconnue"),
         (lambda d: d["users"][0].update(email="pas-un-courriel"), "adresse courriel invalide"),
-        (lambda d: d["answers"][1].update(ref="answer-1"), "« answer-1 » est en double"),
+        (lambda d: d["answers"][1].update(ref="answer-1"), "« answer-1 » est en double"),
         (lambda d: d["change_records"][0].update(object="action-999"), "action-999"),
         (
             lambda d: d["answers"][0].update(question_code="reflexion.identite.autre-#9.forces"),
-            "élément « autre » #9 introuvable",
+            "élément « autre » #9 introuvable",
         ),
     ],
 )
@@ -77,7 +77,7 @@ def test_import_lists_every_problem_at_once(document):
     document["measurements"][0]["date"] = "hier"
     problems = check_document(document)
     assert len(problems) == 3
-    assert {problem.split(" : ")[0] for problem in problems} == {
+    assert {problem.split("\u00a0: ")[0] for problem in problems} == {
         "actions[1]",
         "risks[1]",
         "measurements[1]",
@@ -114,5 +114,5 @@ def test_import_command_not_json(tmp_path):
 
 def test_export_command_unknown_project():
     """An unknown slug or number is a clear error."""
-    with pytest.raises(CommandError, match="Aucun projet « inexistant »"):
+    with pytest.raises(CommandError, match="Aucun projet « inexistant »"):
         call_command("export_project", "inexistant")

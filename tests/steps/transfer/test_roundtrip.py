@@ -153,7 +153,7 @@ def test_roundtrip_older_file_is_read_in_the_current_version(demo_document, vers
     _empty_database()
     import_project(old)
     again = export_project(Project.objects.get())
-    assert again["format_version"] == FORMAT_VERSION == 3
+    assert again["format_version"] == FORMAT_VERSION == 4
     assert again["deadlines"] == []
     assert _stable(json.loads(json.dumps({**again, "deadlines": None}))) == _stable(
         {**demo_document, "deadlines": None}
@@ -166,3 +166,19 @@ def test_roundtrip_keeps_target_dates(demo_document):
     project = import_project(demo_document).project
     assert project.deadlines.count() == 7
     assert project.deadlines.filter(organisation__isnull=False).count() == 1
+
+
+def test_roundtrip_version_3_file_is_read_without_agreement_language_or_study(demo_document):
+    """A file of version 3 (before the agreement's language and the opportunity study)
+    still imports: the agreement takes its default language, and there is no study."""
+    from steps.transfer.schema import STUDY_SECTIONS
+
+    old = {**demo_document, "format_version": 3}
+    for name in ("agreement", *STUDY_SECTIONS):
+        del old[name]
+    _empty_database()
+    import_project(old)
+    again = export_project(Project.objects.get())
+    assert again["format_version"] == 4
+    assert again["agreement"] == []
+    assert all(again[name] == [] for name in STUDY_SECTIONS)

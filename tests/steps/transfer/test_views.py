@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from projects.models import Role
@@ -33,15 +34,30 @@ def _add_organisations(world, count):
         Commitment.objects.create(resource=resource, organisation=org, planned_uses_per_year=4)
 
 
-def test_project_transfer_page_offers_download_and_explains_import(world, client_as):
-    """The coordinator sees the download link and the import command."""
+def test_project_transfer_page_offers_download_and_restore(world, client_as):
+    """The coordinator sees the download link and, allowed to create projects, the
+    « Restaurer une sauvegarde » button; no command line is shown."""
+    world.coordinator.user_permissions.add(
+        Permission.objects.get(content_type__app_label="projects", codename="add_project")
+    )
     response = client_as(world.coordinator).get(
         reverse("steps:project_transfer", args=[world.project.slug])
     )
     assert response.status_code == 200
     page = response.content.decode()
     assert reverse("steps:project_export", args=[world.project.slug]) in page
-    assert "import_project" in page
+    assert reverse("restore:upload") in page
+    assert "manage.py" not in page
+
+
+def test_project_transfer_page_without_creation_right_says_how_to_ask(world, client_as):
+    """A coordinator who may not create projects gets no restore button, but the way."""
+    response = client_as(world.coordinator).get(
+        reverse("steps:project_transfer", args=[world.project.slug])
+    )
+    page = response.content.decode()
+    assert reverse("restore:upload") not in page
+    assert "Mes projets" in page
 
 
 def test_project_export_downloads_the_document(world, client_as):
@@ -77,7 +93,8 @@ def test_project_export_query_count_does_not_grow_with_organisations(
     _add_organisations(world, organisations)
     client = client_as(world.coordinator)
     url = reverse("steps:project_export", args=[world.project.slug])
-    # Session and access, one query per section (plus the prefetch of the logic links),
+    # Session and access, one query per section (the agreement and the five of the study
+    # included; plus the prefetch of the logic links),
     # the organisations and the people: none of them per organisation.
-    with django_assert_num_queries(37):
+    with django_assert_num_queries(43):
         assert client.get(url).status_code == 200
