@@ -137,10 +137,14 @@ def english(text: str) -> str:
     return protected.restore(value)
 
 
+def is_english() -> bool:
+    """Whether the active language is English (French rules otherwise)."""
+    return (get_language() or "fr").lower().startswith("en")
+
+
 def apply(text: str) -> str:
     """The current language's rules: `english()` in English, `french()` otherwise."""
-    language = (get_language() or "fr").lower()
-    return english(text) if language.startswith("en") else french(text)
+    return english(text) if is_english() else french(text)
 
 
 _ASCII_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")

@@ -285,3 +285,20 @@ def test_generated_agreement_follows_the_rules(compiled_catalogues, language):
     wrong = [(text, fix(text)) for text in texts if fix(text) != text]
     assert len(sections) == len(agreement.SECTIONS)
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr-ca", "Statut\u00a0: «\u00a0&lt;b&gt;\u00a0» → a\u00a0; b"),
+        ("en", "Statut: “&lt;b&gt;” → a; b"),
+    ],
+)
+def test_punctuation_between_template_values_follows_the_page_language(language, expected):
+    """Punctuation written between values, outside a translated string, follows the
+    language of the page; the quoted value stays escaped."""
+    template = Template(
+        "{% load fr_ca %}{{ label }}{% colon %}{{ old|quoted }} → a{% semicolon %}b"
+    )
+    with translation.override(language):
+        assert template.render(Context({"label": "Statut", "old": "<b>"})) == expected

@@ -1,6 +1,7 @@
 """Template filters for fr-CA numbers, money and dates: `{{ amount|money }}`."""
 
 from django import template
+from django.utils.html import format_html
 
 from mutualisation import formats, typography
 
@@ -26,3 +27,25 @@ def typo(value):
     Never on what people typed in an editable field: their text stays theirs.
     """
     return typography.apply(value) if isinstance(value, str) else value
+
+
+# Punctuation written between template values, outside any translated string, follows the
+# page's language: « Étiquette : valeur » in French, “Label: value” in English.
+@register.simple_tag
+def colon() -> str:
+    """`{{ label }}{% colon %}{{ value }}`: « \u00a0: » in French, « : » in English."""
+    return typography.apply("x : ")[1:]
+
+
+@register.simple_tag
+def semicolon() -> str:
+    """`{{ a }}{% semicolon %}{{ b }}` between the items of a list."""
+    return typography.apply("x ; ")[1:]
+
+
+@register.filter
+def quoted(value):
+    """`{{ text|quoted }}` in HTML: « text » in French, “text” in English (escaped)."""
+    if typography.is_english():
+        return format_html("“{}”", value)
+    return format_html("«\u00a0{}\u00a0»", value)
