@@ -236,60 +236,11 @@ class InvitationForm(forms.Form):
         return cleaned
 
 
-class SignupForm(forms.Form):
-    """Open an account for the e-mail address of an invitation (the address is fixed)."""
+class NewAccountForm(forms.Form):
+    """A name and a new password typed twice, checked by the password validators
+    against the account-to-be (its address: `new_account_email`)."""
 
     full_name = forms.CharField(label=_("Nom complet"), max_length=150)
-    password1 = forms.CharField(
-        label=_("Mot de passe"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    password2 = forms.CharField(
-        label=_("Confirmation du mot de passe"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def __init__(self, *args, invitation: Invitation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.invitation = invitation
-        # Built per request, so the rules are listed in the visitor's language.
-        self.fields[
-            "password1"
-        ].help_text = password_validation.password_validators_help_text_html()
-
-    def clean(self):
-        cleaned = super().clean()
-        existing = get_user_model().objects.filter(email__iexact=self.invitation.email).first()
-        # An account restored by an import has no usable password yet: its owner sets one here.
-        if existing is not None and existing.has_usable_password():
-            raise forms.ValidationError(
-                _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
-            )
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("Les deux mots de passe ne correspondent pas."))
-        elif password1:
-            user = get_user_model()(
-                email=self.invitation.email, full_name=cleaned.get("full_name", "")
-            )
-            try:
-                password_validation.validate_password(password1, user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
-
-
-class AccountSignupForm(forms.Form):
-    """Open an account oneself (settings.SIGNUP_OPEN); the address is confirmed by mail."""
-
-    full_name = forms.CharField(label=_("Nom complet"), max_length=150)
-    email = forms.EmailField(
-        label=_("Adresse courriel"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
     password1 = forms.CharField(
         label=_("Mot de passe"),
         strip=False,
@@ -303,12 +254,13 @@ class AccountSignupForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Built per request, so the rules are listed in the visitor's language.
         self.fields[
             "password1"
         ].help_text = password_validation.password_validators_help_text_html()
 
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+    def new_account_email(self, cleaned: dict) -> str:
+        raise NotImplementedError
 
     def clean(self):
         cleaned = super().clean()
@@ -317,13 +269,50 @@ class AccountSignupForm(forms.Form):
             self.add_error("password2", _("Les deux mots de passe ne correspondent pas."))
         elif password1:
             user = get_user_model()(
-                email=cleaned.get("email", ""), full_name=cleaned.get("full_name", "")
+                email=self.new_account_email(cleaned), full_name=cleaned.get("full_name", "")
             )
             try:
                 password_validation.validate_password(password1, user)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class SignupForm(NewAccountForm):
+    """Open an account for the e-mail address of an invitation (the address is fixed)."""
+
+    def __init__(self, *args, invitation: Invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def new_account_email(self, cleaned: dict) -> str:
+        return self.invitation.email
+
+    def clean(self):
+        existing = get_user_model().objects.filter(email__iexact=self.invitation.email).first()
+        # An account restored by an import has no usable password yet: its owner sets one here.
+        if existing is not None and existing.has_usable_password():
+            raise forms.ValidationError(
+                _("Un compte existe déjà pour cette adresse : connectez-vous plutôt.")
+            )
+        return super().clean()
+
+
+class AccountSignupForm(NewAccountForm):
+    """Open an account oneself (settings.SIGNUP_OPEN); the address is confirmed by mail."""
+
+    email = forms.EmailField(
+        label=_("Adresse courriel"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    field_order = ["full_name", "email", "password1", "password2"]
+
+    def new_account_email(self, cleaned: dict) -> str:
+        return cleaned.get("email", "")
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
 
 
 class SignupConfirmForm(forms.Form):

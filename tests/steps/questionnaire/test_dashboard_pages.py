@@ -51,7 +51,7 @@ def test_dashboard_complete_project_step_says_to_submit(world, client_as):
     row = re.search(r"Le projet \(coordination\)</th>(.*?)</tr>", page, re.S).group(1)
     first_cell = re.search(r"<td[^>]*>(.*?)</td>", row, re.S).group(1)  # cells carry data-label
     assert "Complète, à soumettre" in first_cell
-    assert "100&nbsp;%" in first_cell
+    assert "100 %" in first_cell
     assert "En cours" not in first_cell
 
 
