@@ -114,12 +114,17 @@ def history_for(instance, project=None):
 
 def history_rows(instance, limit: int = 10, project=None) -> list:
     """The last changes of an object, each with `labelled_changes` (label, before, after);
-    only those recorded in `project` if given (an organisation belongs to several)."""
+    only those recorded in `project` if given (an organisation belongs to several).
+
+    A model's `history_hidden_fields` (a set of field names) are kept in the stored
+    record but left out of what people read: internal values such as stored facts."""
     labels = {field.name: field.verbose_name for field in instance._meta.concrete_fields}
+    hidden = getattr(type(instance), "history_hidden_fields", frozenset())
     records = list(history_for(instance, project)[:limit])
     for record in records:
         record.labelled_changes = [
             (capfirst(labels.get(name, name)), values[0], values[1])
             for name, values in record.changes.items()
+            if name not in hidden
         ]
     return records

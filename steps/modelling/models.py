@@ -429,6 +429,9 @@ class AgreementSection(models.Model):
     )
     edited_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
+    # The stored facts are for the « à revoir » comparison, not for people to read.
+    history_hidden_fields = frozenset({"basis"})
+
     class Meta:
         verbose_name = _("section modifiée de l'entente")
         verbose_name_plural = _("sections modifiées de l'entente")

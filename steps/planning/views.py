@@ -531,7 +531,10 @@ def action_timeline(request, membership):
     actions = actions_for(membership.project, **filter_form.filters())
     today = timezone.localdate()
     # ?echelle=mois|trimestres; without it, months when they fit the page, else quarters.
-    zoom = TIMELINE_ZOOMS.get(request.GET.get("echelle", ""), timeline_geometry.AUTO)
+    chosen_zoom = request.GET.get("echelle", "")
+    if chosen_zoom not in TIMELINE_ZOOMS:
+        chosen_zoom = ""
+    zoom = TIMELINE_ZOOMS.get(chosen_zoom, timeline_geometry.AUTO)
     timeline, undated = timeline_for(actions, today, zoom=zoom)
     query = request.GET.copy()
     query.pop("echelle", None)
@@ -546,6 +549,8 @@ def action_timeline(request, membership):
             filter_form=filter_form,
             filter_query=_page_query(request),
             zoom_query=query.urlencode(),
+            # Kept by the filter form, so filtering does not reset the zoom.
+            zoom_param=chosen_zoom,
             today=today,
         ),
     )

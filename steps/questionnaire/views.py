@@ -1045,9 +1045,15 @@ def dashboard(request, membership):
                 cell.url = page_url(cell.step.code, row.organisation)
                 if row.organisation is None:
                     cell.url += "#questionnaire-projet"
+    dimension_codes = {d.code for d in state.dimensions}
     for entry in missing:
         entry.url = page_url(entry.step.code, entry.organisation)
         entry.link = entry.url if entry.organisation else entry.url + "#questionnaire-projet"
+        # Each unanswered question on its own page (the portrait is paged by dimension).
+        entry.questions = _missing_links(
+            entry.questions,
+            _question_link(project, entry.step.code, entry.organisation, dimension_codes),
+        )
     step_dues, late = _dashboard_deadlines(project, state, rows)
     return render(
         request,

@@ -3,7 +3,9 @@ step tools' objects, and show on the edit pages."""
 
 from django.urls import reverse
 
+from projects.history import history_rows
 from projects.models import ChangeRecord, Project
+from steps.modelling import services
 from steps.transfer.export import export_project
 from steps.transfer.importer import import_project
 from tests.factories import MembershipFactory, ProjectFactory
@@ -117,3 +119,24 @@ def test_organisation_change_records_travel_with_the_export(world, client_as):
     copy = import_project(document).project
     record = ChangeRecord.objects.get(project=copy)
     assert copy.organisations.get(pk=record.object_id).name == "Cuisine collective Beauharnois"
+
+
+def test_history_rows_leave_out_a_models_hidden_fields(world):
+    """An agreement section's stored facts stay in the record but not in the history read."""
+    services.agreement_section_save(
+        project=world.project, code="objet", text="Premier texte", user=world.coordinator
+    )
+    section = services.agreement_section_save(
+        project=world.project, code="objet", text="Second texte", user=world.coordinator
+    )
+    section.basis = {"partners": ["ajout"]}
+    section.save()
+    services.agreement_section_mark_reviewed(
+        project=world.project, code="objet", user=world.coordinator
+    )
+
+    records = history_rows(section)
+    assert any("basis" in record.changes for record in records)
+    labels = [label for record in records for label, _old, _new in record.labelled_changes]
+    assert "Texte de la section" in labels
+    assert "Faits à la rédaction" not in labels

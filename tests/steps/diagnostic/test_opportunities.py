@@ -139,7 +139,10 @@ def test_opportunities_by_type_is_one_row_per_type(world, client_as, thirty):
     types = int(re.search(r"Elles touchent (\d+) types? de ressource", content).group(1))
     assert body_rows(content) == types <= groups.PAGE_SIZE
     assert "rapprochements" in content
-    assert 'class="table table-bordered align-top opportunities opportunities-by-type"' in content
+    assert (
+        'class="table table-bordered align-top opportunities opportunities-by-type table-stack"'
+        in (content)
+    )
 
 
 def test_paging_links_keep_the_filters(world, client_as, thirty):
@@ -191,6 +194,18 @@ def test_offer_row_lists_the_organisations_that_need_it(world, client_as, three)
     assert "1 organisation en a besoin" in content
     assert "Cuisine le soir" in content and "Une cuisine" in content
     assert content.count("En faire une ressource mutualisée") == 2  # one per offer
+
+
+def test_offer_rows_stack_as_labelled_cards_on_a_phone(world, client_as, three):
+    """Below md each offer is a card (.table-stack): every cell names its column."""
+    content = text(client_as(world.coordinator).get(url(world.project)))
+    assert "opportunities-by-offer table-stack" in content
+    body = content.split("<tbody>")[1].split("</tbody>")[0]
+    cells = re.findall(r"<t[hd]\b[^>]*>", body)
+    assert len(cells) == 2 * 5
+    assert all("data-label=" in cell for cell in cells)
+    for label in ("Qui offre", "Quoi", "Type de ressource", "Qui en a besoin", "Modélisation"):
+        assert body.count(f'data-label="{label}"') == 2
 
 
 def test_partner_sees_only_theirs_on_request(world, client_as, three):

@@ -228,3 +228,16 @@ def test_timeline_page_zoom_links_keep_the_filters(world, client_as):
     assert re.search(r'active" href="\?statut=todo&amp;echelle=trimestres" aria-current', content)
     assert 'data-quarter="2026-T1"' in content
     assert 'class="timeline-mini-bar"' in content
+
+
+def test_timeline_page_filter_form_keeps_the_zoom(world, client_as):
+    """Filtering the timeline keeps the zoom chosen (a hidden « echelle » in the form)."""
+    url = reverse("steps:action_timeline", args=[world.project.slug])
+
+    zoomed = client_as(world.advisor).get(url, {"status": "todo", "echelle": "trimestres"})
+    plain = client_as(world.advisor).get(url, {"status": "todo", "echelle": "<b>"})
+
+    form = zoomed.content.decode().split('aria-label="Filtrer les actions"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="echelle" value="trimestres">' in form
+    assert 'href="?echelle=trimestres">Tout afficher' in form
+    assert 'name="echelle"' not in plain.content.decode()

@@ -66,7 +66,7 @@ def test_dashboard_matrix_shows_status_and_percentage(world, client_as):
     assert world.org_b.name in content
     assert "Le projet (coordination)" in content
     assert "Soumise" in content
-    assert "25&nbsp;%" in content  # 1 answer of A's 4 impulsion questions
+    assert "25 %" in content  # 1 answer of A's 4 impulsion questions
     assert "Pas commencée" in content
 
 
@@ -85,6 +85,19 @@ def test_dashboard_what_is_missing_for_the_coordinator(world, client_as):
     assert f'{org_b_impulsion}#q-impulsion.besoin"' in content
     step_url = reverse("steps:step", args=[world.project.slug, "impulsion"])
     assert f'{step_url}#q-impulsion.besoin-commun"' in content
+
+
+def test_dashboard_missing_portrait_answers_link_to_their_dimension_page(world, client_as):
+    """The portrait is paged by dimension: a missing réflexion answer leads to its page."""
+    content = (
+        client_as(world.coordinator)
+        .get(reverse("steps:dashboard", args=[world.project.slug]))
+        .content.decode()
+    )
+    portrait = reverse("steps:org_answers", args=[world.project.slug, "reflexion", world.org_b.pk])
+    code = "reflexion.identite.mission.appreciation"
+    assert f'href="{portrait}?dimension=identite#q-{code}"' in content
+    assert f'href="{portrait}#q-{code}"' not in content
 
 
 def test_dashboard_shows_partners_status_only_for_drafts(world, client_as):
