@@ -179,6 +179,7 @@ def test_dossier_toc_lists_the_agreement_communication_consent_and_reconciliatio
         "Grille et potentiel": "Potentiel de mutualisation",
         "Ressources mutualisées et leurs coûts": "Ressources mutualisées et leurs coûts",
         f"Engagements et bilan de l'année {year}": f"Engagements et bilan de l'année {year}",
+        "Étude d'opportunité": "Économie nette cumulée du groupe",
         "Modèle de fonctionnement": "Modèle de fonctionnement",
         "Tours de consentement": "Tours de consentement",
         "Risques": "Carte de chaleur",

@@ -91,3 +91,20 @@ def test_demo_dossier_has_the_study_section(demo):
     assert 'id="etude"' in html
     assert "Économie nette cumulée du groupe" in text
     assert "Utilisations −30 %" in text
+
+
+def test_dossier_toc_links_to_the_study_section_only_when_there_is_one(demo, world):
+    """The table of contents names the study, right after the year's balance; a project
+    without a study has neither the section nor its entry."""
+    from mutualisation.pdf import render_html
+    from steps.reports.dossier import build_dossier_context
+
+    html = render_html("pdf/dossier.html", build_dossier_context(None, demo))
+    toc = html.split('<nav class="toc">', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="#etude">Étude d’opportunité</a>' in toc
+    assert toc.index('href="#bilan-annee"') < toc.index('href="#etude"')
+    assert toc.index('href="#etude"') < toc.index('href="#fonctionnement"')
+
+    empty = render_html("pdf/dossier.html", build_dossier_context(None, world.project))
+    assert 'id="etude"' not in empty
+    assert 'href="#etude"' not in empty
