@@ -12,7 +12,9 @@ R2  an organisation offers something on this item and another judges it a weakne
     → complémentarité;
 R3  fewer than two organisations gave an appreciation → à discuter (missing data);
 R4  identity item (mission, values, culture…) judged a strength by some and a weakness
-    by others → divergence: a gap on who we are can sink the project;
+    by others → à discuter: opposite self-ratings do not prove a divergence (each
+    organisation rates itself, and two can both call conflicting values a strength), so
+    the row sets their own descriptions side by side and the group decides;
 R5  two or more weaknesses, no strength, nobody offers → à discuter: a shared need to
     meet together or elsewhere;
 R6  no weakness at all (all strengths, all neutral, or a mix) → convergence;
@@ -23,7 +25,8 @@ Suggested importance: majeure for the identity and governance dimensions, mineur
 elsewhere; the coordination confirms or changes it.
 
 Potential (`potential`): each item earns points from its verdict (convergence 1,
-complémentarité 1, à discuter ½, divergence 0 — or −1 when it is majeure) and weighs
+complémentarité ¾ — promising, but still to discuss —, à discuter ½, divergence 0 — or −1
+when it is majeure) and weighs
 its dimension's weight (identité 3, gouvernance 2, others 1) times its importance
 (majeure 2, mineure 1). The index is the weighted mean of the points, kept between 0 and
 100 %: élevé from 70 %, moyen from 45 %, faible below. A major divergence on an identity
@@ -84,7 +87,7 @@ class State(StrEnum):
 IMPORTANCE_FACTORS = {Importance.MAJOR: 2, Importance.MINOR: 1}
 POINTS = {
     Verdict.CONVERGENCE: Fraction(1),
-    Verdict.COMPLEMENTARITY: Fraction(1),
+    Verdict.COMPLEMENTARITY: Fraction(3, 4),
     Verdict.TO_DISCUSS: Fraction(1, 2),
     Verdict.DIVERGENCE: Fraction(0),
 }
@@ -105,8 +108,10 @@ RULES = (
     _("Si moins de deux organisations ont donné une appréciation : à discuter, faute de données."),
     _(
         "Sur un élément d'identité (mission, valeurs, culture…), une force chez les unes et "
-        "une faiblesse chez les autres : divergence, car un écart sur ce que l'on est peut "
-        "faire échouer le projet."
+        "une faiblesse chez les autres : à discuter. Chaque organisation se juge elle-même, "
+        "et deux organisations peuvent toutes deux voir une force dans des valeurs qui "
+        "s'opposent : la grille place leurs descriptions côte à côte et le groupe tranche "
+        "entre convergence, complémentarité et divergence."
     ),
     _(
         "Si deux organisations ou plus y voient une faiblesse, sans force ni offre en face : "
@@ -126,8 +131,8 @@ RULES = (
 FORMULA = (
     _(
         "Chaque élément de la grille reçoit des points selon son verdict : convergence 1, "
-        "complémentarité 1, à discuter ½, divergence 0 — et même −1 si la divergence est "
-        "majeure."
+        "complémentarité ¾ (prometteuse, mais à discuter), à discuter ½, divergence 0 — et "
+        "même −1 si la divergence est majeure."
     ),
     _(
         "Chaque élément pèse selon sa dimension (Identité 3, Gouvernance 2, les autres 1), "
@@ -263,6 +268,9 @@ class Suggestion:
     verdict: Verdict
     reason: str  # translated when shown (see `_sentence`)
     rule: str = ""  # "R1"… the rule of the module docstring that produced it
+    # R4: the cells to read side by side (strengths first, then weaknesses), so that the
+    # group compares what each organisation wrote before choosing a verdict.
+    compare: tuple[Cell, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -522,13 +530,18 @@ def suggest_verdict(row: Row) -> Suggestion:
     if row.item.is_identity and strong and weak:
         reason = ngettext_lazy(
             "Élément d'identité jugé autrement : %(strong)s y voit une force, %(weak)s une "
-            "faiblesse. Un écart de fond à discuter.",
+            "faiblesse. Lisez leurs descriptions côte à côte : le groupe juge-t-il que c'est "
+            "une convergence, une complémentarité ou une divergence ?",
             "Élément d'identité jugé autrement : %(strong)s y voient une force, %(weak)s une "
-            "faiblesse. Un écart de fond à discuter.",
+            "faiblesse. Lisez leurs descriptions côte à côte : le groupe juge-t-il que c'est "
+            "une convergence, une complémentarité ou une divergence ?",
             len(strong),
         )
         values = {"strong": _names(strong), "weak": _names(weak)}
-        return Suggestion(Verdict.DIVERGENCE, _sentence(reason, values), "R4")
+        compare = tuple(c for c in cells if c.appreciation == FORCE) + tuple(
+            c for c in cells if c.appreciation == FAIBLESSE
+        )
+        return Suggestion(Verdict.TO_DISCUSS, _sentence(reason, values), "R4", compare)
 
     if len(weak) >= 2 and not strong and not offerers:
         reason = ngettext_lazy(

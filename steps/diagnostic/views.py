@@ -87,11 +87,27 @@ def _cell_words() -> dict[str, str]:
         "confirm": _("Confirmer"),
         "save": _("Enregistrer"),
         "rule": _("La règle qui a produit cette suggestion"),
+        "compare": _("Leurs descriptions, côte à côte"),
+        "no_description": _("Pas de description."),
     }
 
 
 # A sign next to the state's word, so that colour never carries the meaning alone.
 STATE_MARKS = {grid.State.CONFIRMED: "✓", grid.State.TO_REVIEW: "⚠"}
+
+
+def _compare(suggestion: grid.Suggestion, words: dict) -> list[dict]:
+    """R4: who sees a strength and who a weakness, each with their own description."""
+    sides = []
+    for appreciation in (grid.FORCE, grid.FAIBLESSE):
+        cells = [c for c in suggestion.compare if c.appreciation == appreciation]
+        if cells:
+            entries = [
+                (c.organisation.name, c.description.strip() or words["no_description"])
+                for c in cells
+            ]
+            sides.append({"label": words[appreciation], "kind": appreciation, "cells": entries})
+    return sides
 
 
 def _line(line: selectors.Line, words: dict, labels: dict) -> dict:
@@ -120,6 +136,7 @@ def _line(line: selectors.Line, words: dict, labels: dict) -> dict:
         "importance": labels[verdict.importance].lower(),
         "reason": str(verdict.suggestion.reason),
         "rule": verdict.suggestion.rule,
+        "compare": _compare(verdict.suggestion, words),
         "confirmed": confirmed,
         "note": verdict.note,
         "cells": markup.grid_cells(line.row.cells, words),

@@ -38,8 +38,10 @@ SUGGESTION_CASES = [
     ("R3", "premises", [(A, F), (B, ""), (C, "")], Verdict.TO_DISCUSS),
     ("R3", "premises", [(A, ""), (B, "")], Verdict.TO_DISCUSS),
     ("R3", "premises", [(A, F, "Offre", "Besoin")], Verdict.TO_DISCUSS),
-    ("R4", "mission", [(A, F), (B, W)], Verdict.DIVERGENCE),
-    ("R4", "mission", [(A, F), (B, N), (C, W)], Verdict.DIVERGENCE),
+    # Opposite self-ratings on identity prove no divergence: the group decides.
+    ("R4", "mission", [(A, F), (B, W)], Verdict.TO_DISCUSS),
+    ("R4", "mission", [(A, F), (B, N), (C, W)], Verdict.TO_DISCUSS),
+    ("R4", "mission", [(A, W), (B, F), (C, W)], Verdict.TO_DISCUSS),
     ("R5", "premises", [(A, W), (B, W), (C, N)], Verdict.TO_DISCUSS),
     ("R5", "mission", [(A, W), (B, W)], Verdict.TO_DISCUSS),
     ("R6", "premises", [(A, F), (B, F)], Verdict.CONVERGENCE),
@@ -61,6 +63,47 @@ def test_suggest_verdict_rules(rule, item, cells, verdict):
     french, english = in_french(suggestion.reason), in_english(suggestion.reason)
     assert french and english
     assert french != english
+
+
+COMPARE_CASES = [
+    # (item, cells as (org, appreciation, description), expected compare as (org, appreciation))
+    (
+        "mission",
+        [(A, F, "Sécurité alimentaire"), (B, W, "À clarifier")],
+        [(A, F), (B, W)],
+    ),
+    # Strengths first, then weaknesses; neutral and unanswered cells are left out.
+    (
+        "mission",
+        [(A, W, "Floue"), (B, N, "Proche"), (C, F, "Écrite"), (D, "", "")],
+        [(C, F), (A, W)],
+    ),
+    # Other rules compare nothing, even with the same appreciations off identity.
+    ("premises", [(A, F, "Grande salle"), (B, W, "Trop petit")], []),
+    ("mission", [(A, F, "Écrite"), (B, F, "Écrite aussi")], []),
+]
+
+
+@pytest.mark.parametrize(("item", "cells", "expected"), COMPARE_CASES)
+def test_suggest_verdict_r4_sets_descriptions_side_by_side(item, cells, expected):
+    """R4 hands the cells to read side by side, each with its own description."""
+    r = grid.Row(
+        GRID_ITEMS[item],
+        tuple(grid.Cell(org, text, appreciation) for org, appreciation, text in cells),
+    )
+    suggestion = grid.suggest_verdict(r)
+    assert [(c.organisation, c.appreciation) for c in suggestion.compare] == expected
+    by_org = {org: text for org, _appreciation, text in cells}
+    assert [c.description for c in suggestion.compare] == [by_org[o] for o, _a in expected]
+
+
+def test_suggest_verdict_r4_asks_the_group():
+    """The R4 reason names both sides and asks the group which verdict it is."""
+    suggestion = grid.suggest_verdict(row("mission", (A, F), (B, W)))
+    french = in_french(suggestion.reason)
+    assert french.startswith("Élément d'identité jugé autrement : A y voit une force")
+    assert "B une faiblesse" in french
+    assert "le groupe juge-t-il que c'est une convergence, une complémentarité ou une " in french
 
 
 def test_suggest_verdict_offer_meets_need_names_both():
@@ -142,7 +185,7 @@ def test_resolve_without_decision_is_suggested():
     r = row("mission", (A, F), (B, W))
     verdict = grid.resolve(r, None)
     assert (verdict.verdict, verdict.importance, verdict.state) == (
-        Verdict.DIVERGENCE,
+        Verdict.TO_DISCUSS,
         Importance.MAJOR,
         State.SUGGESTED,
     )
@@ -213,7 +256,12 @@ MAJ, MIN = Importance.MAJOR, Importance.MINOR
 POTENTIAL_CASES = [
     # (groups of (item, verdict, importance, count), level, percent)
     ([("premises", CONV, MIN, 4)], Level.HIGH, 100),
-    ([("premises", COMP, MIN, 2), ("comms", CONV, MIN, 2)], Level.HIGH, 100),
+    # Complémentarité is promising but still to discuss: ¾ of a point, not 1.
+    ([("premises", COMP, MIN, 4)], Level.HIGH, 75),
+    ([("premises", COMP, MIN, 2), ("comms", CONV, MIN, 2)], Level.HIGH, 88),
+    ([("premises", COMP, MIN, 3), ("comms", DIV, MIN, 2)], Level.MEDIUM, 45),
+    ([("premises", COMP, MIN, 1), ("comms", DISC, MIN, 3)], Level.MEDIUM, 56),
+    ([("premises", COMP, MIN, 1), ("comms", DIV, MIN, 1)], Level.LOW, 38),
     ([("premises", DISC, MIN, 4)], Level.MEDIUM, 50),
     ([("premises", DIV, MIN, 4)], Level.LOW, 0),
     ([("premises", CONV, MIN, 7), ("comms", DIV, MIN, 3)], Level.HIGH, 70),
@@ -229,6 +277,33 @@ POTENTIAL_CASES = [
     ([("mission", DIV, MAJ, 1), ("premises", CONV, MIN, 20)], Level.MEDIUM, 54),
     ([("mission", DIV, MAJ, 2), ("premises", CONV, MIN, 4)], Level.LOW, 0),
 ]
+
+
+POINT_CASES = [
+    # (verdict, importance, points)
+    (CONV, MIN, 1),
+    (CONV, MAJ, 1),
+    (COMP, MIN, grid.Fraction(3, 4)),
+    (COMP, MAJ, grid.Fraction(3, 4)),
+    (DISC, MIN, grid.Fraction(1, 2)),
+    (DISC, MAJ, grid.Fraction(1, 2)),
+    (DIV, MIN, 0),
+    (DIV, MAJ, -1),
+]
+
+
+@pytest.mark.parametrize(("verdict", "importance", "expected"), POINT_CASES)
+def test_points_per_verdict(verdict, importance, expected):
+    """Each verdict earns the points the formula states."""
+    ((_row, judged),) = _judged("premises", verdict, importance)
+    assert grid.points(judged) == expected
+
+
+def test_formula_states_the_points():
+    """The formula shown on the pages gives the same points as the code."""
+    first = in_french(grid.FORMULA[0])
+    assert "convergence 1, complémentarité ¾ (prometteuse, mais à discuter)" in first
+    assert "à discuter ½, divergence 0" in first and "−1" in first
 
 
 @pytest.mark.parametrize(("groups", "level", "percent"), POTENTIAL_CASES)
@@ -274,7 +349,7 @@ def test_potential_by_dimension_and_reasons():
     assert result.overall.counts[Verdict.TO_DISCUSS] == 1
     reasons = [in_french(t) for t in result.overall.reasons]
     assert "2 éléments sur 3 sont des convergences ou des complémentarités (1 et 1)." in reasons
-    assert any("Dimension la plus favorable : Installations (100 %)" in r for r in reasons)
+    assert any("Dimension la plus favorable : Installations (88 %)" in r for r in reasons)
     assert any("3 suggestions en attente" in r for r in reasons)
 
 

@@ -88,6 +88,25 @@ def test_grid_shows_submitted_portraits_with_suggestions(world, client_as, portr
     assert 'class="verdict-form' not in content  # advisors read only
 
 
+def test_grid_defines_the_verdicts_and_compares_identity_descriptions(world, client_as, portraits):
+    """The page defines the verdicts; an identity row rated force and faiblesse (R4) is to
+    discuss and sets each organisation's own description side by side."""
+    response = client_as(world.partner_a).get(url("grid", world.project, dimension="toutes"))
+    content = text(response)
+    assert "Ce que veut dire chaque verdict" in content
+    for definition in ("Un terrain commun", "Des différences qui méritent", "Un écart de fond"):
+        assert definition in content
+    mission = next(
+        line for s, lines in response.context["sections"] for line in lines if line["rule"] == "R4"
+    )
+    assert mission["verdict"] == grid.Verdict.TO_DISCUSS
+    assert [(side["kind"], side["cells"]) for side in mission["compare"]] == [
+        ("force", [(world.org_a.name, "Sécurité alimentaire")]),
+        ("faiblesse", [(world.org_b.name, "À clarifier")]),
+    ]
+    assert content.count("Leurs descriptions, côte à côte") == 1  # only on the R4 row
+
+
 @pytest.mark.parametrize("status", [StepStatus.Status.IN_PROGRESS, StepStatus.Status.REOPENED])
 def test_grid_never_shows_drafts(world, client_as, portraits, status):
     """A draft or reopened portrait appears nowhere: grid, potential, opportunities, exports."""
@@ -116,7 +135,7 @@ def test_grid_filters_by_dimension_and_verdict(world, client_as, portraits):
     content = text(client.get(url("grid", world.project, dimension="installations")))
     assert "Moyens de transport" in content and "Mission, vision, valeurs" not in content
     content = text(
-        client.get(url("grid", world.project, dimension="toutes", verdict="divergence"))
+        client.get(url("grid", world.project, dimension="toutes", verdict="a_discuter"))
     )
     assert 'id="item-reflexion-identite-mission"' in content
     assert 'id="item-reflexion-installations-transport"' not in content
@@ -343,8 +362,10 @@ def test_potential_page_shows_levels_reasons_and_formula(world, client_as, portr
     """The potential reads per dimension and overall, with reasons and formula."""
     content = text(client_as(world.partner_a).get(url("potential", world.project)))
     assert "Potentiel global" in content
-    assert "Divergence majeure sur « Mission, vision, valeurs »" in content
+    # Opposite self-ratings on the mission are to discuss, not a major divergence.
+    assert "Divergence majeure" not in content
     assert "La formule, en clair" in content
+    assert "complémentarité ¾ (prometteuse, mais à discuter), à discuter ½" in content
     assert "Identité 3, Gouvernance 2" in content
     assert f'href="{url("pairs", world.project)}"' in content
 
