@@ -69,7 +69,7 @@ _PART_HELP: dict[str, Text] = {
         "élément neutre ? En croisant ces jugements, le diagnostic repère convergences, "
         "complémentarités et divergences.",
         "For your organisation, is this item a strength, a weakness or neutral? By "
-        "crossing these judgements, the diagnostic spots convergences, "
+        "crossing these judgements, the Diagnosis spots convergences, "
         "complementarities and divergences.",
     ),
     "offre": Text(

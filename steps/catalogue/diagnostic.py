@@ -74,14 +74,14 @@ SYNTHESIS = Section(
             type=T.DATE,
             scope=S.PROJECT,
             label_fr="À quelle date les partenaires ont-ils discuté du diagnostic ensemble ?",
-            label_en="On what date did the partners discuss the diagnostic together?",
+            label_en="On what date did the partners discuss the Diagnosis together?",
             help_fr=(
                 "Le diagnostic se valide en groupe. Garder la date de cette rencontre "
                 "aide à retracer les décisions et à informer les conseils "
                 "d'administration."
             ),
             help_en=(
-                "The diagnostic is validated as a group. Keeping the date of that "
+                "The Diagnosis is validated as a group. Keeping the date of that "
                 "meeting helps trace decisions and inform the boards."
             ),
         ),
@@ -105,7 +105,7 @@ POTENTIAL = Section(
                 "est aussi un résultat utile."
             ),
             help_en=(
-                "This overall judgement says whether to move on to the modélisation, "
+                "This overall judgement says whether to move on to Modelling, "
                 "clarify some points first or stop here. Giving up in time is a useful "
                 "result too."
             ),
@@ -150,8 +150,7 @@ POTENTIAL = Section(
                 "(1 = pas du tout, 5 = tout à fait) ?"
             ),
             label_en=(
-                "How ready are the partners to move on to the modélisation "
-                "(1 = not at all, 5 = fully)?"
+                "How ready are the partners to move on to Modelling (1 = not at all, 5 = fully)?"
             ),
             help_fr=(
                 "Une mesure de la confiance du groupe. Un score bas invite à prendre le "
@@ -171,7 +170,7 @@ CONTENT = StepContent(
         "Le diagnostic croise les portraits des organisations. Pour chaque élément, les "
         "partenaires se demandent s'il y a convergence, complémentarité ou divergence, "
         "puis jugent ensemble le potentiel de mutualisation.",
-        "The diagnostic crosses the organisations' portraits. For each item, the "
+        "The Diagnosis crosses the organisations' portraits. For each item, the "
         "partners ask whether there is convergence, complementarity or divergence, then "
         "judge the potential for mutualisation together.",
     ),
@@ -211,7 +210,7 @@ CONTENT = StepContent(
         Text(
             "Le diagnostic repose sur les portraits soumis : un portrait incomplet fausse "
             "le portrait d'ensemble.",
-            "The diagnostic rests on the submitted portraits: an incomplete one skews the "
+            "The Diagnosis rests on the submitted portraits: an incomplete one skews the "
             "overall picture.",
         ),
         Text(

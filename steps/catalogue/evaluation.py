@@ -59,7 +59,7 @@ RESULTS = Section(
             ),
             help_en=(
                 "The net amount over the period, after coordination costs. To compare "
-                "with the savings aimed for in the modélisation."
+                "with the savings aimed for in the Modelling step."
             ),
         ),
         Question(
@@ -159,7 +159,7 @@ CONTENT = StepContent(
     attention_points=(
         Text(
             "Une évaluation planifiée à la fin arrive trop tard : prévoyez-la dès l'impulsion.",
-            "An evaluation planned at the end comes too late: plan it from the impulsion.",
+            "An evaluation planned at the end comes too late: plan it from the Impetus step.",
         ),
         Text(
             "Distinguez ce qui était anticipé de ce qui a été découvert en chemin.",

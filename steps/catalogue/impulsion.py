@@ -96,13 +96,15 @@ ORGANISATION = Section(
             label_en="What need drives your organisation to want to pool something?",
             help_fr=(
                 "Décrivez la situation concrète qui vous fait chercher des partenaires, "
-                "plutôt que la solution que vous imaginez déjà. Un besoin clair, nommé dès "
-                "le départ, est la première condition de réussite relevée sur le terrain."
+                "plutôt que la solution que vous imaginez déjà. Les porteurs de projets "
+                "interrogés pour le rapport « Le pouls de la mutualisation » jugent "
+                "indispensable un besoin clairement nommé dès le départ."
             ),
             help_en=(
                 "Describe the concrete situation that makes you look for partners, rather "
-                "than the solution you already have in mind. A clear need, named from the "
-                "start, is the first success condition reported from the field."
+                "than the solution you already have in mind. The project leads interviewed "
+                "for the report “Le pouls de la mutualisation” consider a need clearly "
+                "named from the start indispensable."
             ),
             required=True,
         ),
@@ -171,14 +173,16 @@ ORGANISATION = Section(
                 "(1 = very little, 5 = a lot)?"
             ),
             help_fr=(
-                "Le manque de temps est le frein le plus souvent cité. Une estimation "
-                "honnête de l'énergie disponible, comparée aux bénéfices attendus, évite "
-                "bien des déceptions."
+                "Selon les porteurs de projets interrogés pour le rapport « Le pouls de la "
+                "mutualisation », le manque de temps est le frein qui revient le plus. "
+                "Une estimation honnête de l'énergie disponible, comparée aux bénéfices "
+                "attendus, évite bien des déceptions."
             ),
             help_en=(
-                "Lack of time is the brake most often mentioned. An honest estimate of the "
-                "energy available, weighed against the expected benefits, avoids many "
-                "disappointments."
+                "According to the project leads interviewed for the report “Le pouls de la "
+                "mutualisation”, lack of time is the obstacle that comes up most. An honest "
+                "estimate of the energy available, weighed against the expected benefits, "
+                "avoids many disappointments."
             ),
         ),
         Question(
@@ -313,7 +317,7 @@ CONTENT = StepContent(
         "commun. Chaque organisation nomme le besoin qui la pousse à chercher des "
         "partenaires et ce qu'elle espère en retirer ; le groupe dégage ensuite le besoin "
         "et l'objectif qui le rassemblent.",
-        "The impulsion is the moment to ask why resources should be pooled. Each "
+        "Impetus is the moment to ask why resources should be pooled. Each "
         "organisation names the need that makes it look for partners and what it hopes to "
         "gain; the group then draws out the need and the objective that bring it "
         "together.",
@@ -357,9 +361,11 @@ CONTENT = StepContent(
             "A mutualisation must benefit each party, not only the group.",
         ),
         Text(
-            "Le temps est le frein le plus fréquent : une démarche trop lourde pour les "
+            "Le temps est le frein que les porteurs de projets nomment le plus : une "
+            "démarche trop lourde pour les "
             "équipes s'essouffle.",
-            "Time is the most frequent brake: a process too heavy for the teams runs out "
+            "Time is the obstacle project leads name most: a process too heavy for the "
+            "teams runs out "
             "of steam.",
         ),
     ),

@@ -306,7 +306,7 @@ CONTENT = StepContent(
         "et à quelles conditions, comment les partenaires décident et communiquent, et "
         "sous quelle forme ils s'engagent. Elle comprend aussi l'analyse économique : le "
         "coût d'utilisation de chaque ressource et son seuil de rentabilité.",
-        "The modélisation designs how the project works: what is pooled and on what "
+        "Modelling designs how the project works: what is pooled and on what "
         "terms, how the partners decide and communicate, and in what form they commit. "
         "It also covers the economic analysis: the cost of use of each resource and its "
         "break-even point.",
@@ -339,7 +339,7 @@ CONTENT = StepContent(
     attention_points=(
         Text(
             "Les étapes de la modélisation ne sont pas chronologiques : on y revient souvent.",
-            "The parts of the modélisation are not chronological: you come back to them often.",
+            "The parts of Modelling are not chronological: you come back to them often.",
         ),
         Text(
             "Comptez tous les coûts : consommables, entretien, remplacement, temps de "

@@ -34,13 +34,13 @@ PLANNING = Section(
             label_fr="Comment chaque organisation mobilise-t-elle ses parties prenantes ?",
             label_en="How does each organisation bring its stakeholders on board?",
             help_fr=(
-                "Présentations au conseil, rencontres d'équipe, assemblée des membres. La "
-                "mobilisation des conseils et des équipes est un frein fréquent quand "
-                "elle vient trop tard."
+                "Présentations au conseil, rencontres d'équipe, assemblée des membres. "
+                "Mobiliser les conseils et les équipes compte parmi les défis nommés par "
+                "les porteurs de projets : mieux vaut s'y prendre tôt."
             ),
             help_en=(
                 "Board presentations, staff meetings, members' assembly. Involving boards "
-                "and teams is a frequent brake when it comes too late."
+                "and teams is among the challenges project leads name: better start early."
             ),
             required=True,
         ),
@@ -49,14 +49,16 @@ PLANNING = Section(
             type=T.SHORT_TEXT,
             scope=S.PROJECT,
             label_fr="Qui porte la mise en œuvre au nom des partenaires ?",
-            label_en="Who leads the implementation on the partners' behalf?",
+            label_en="Who leads putting it into practice on the partners' behalf?",
             help_fr=(
-                "Une personne ou une organisation, avec un mandat clair. Un leadership "
-                "fort et reconnu est l'une des conditions de réussite les plus citées."
+                "Une personne ou une organisation, avec un mandat clair. Les porteurs de "
+                "projets interrogés comptent un leadership reconnu parmi ce qui aide un "
+                "projet à avancer."
             ),
             help_en=(
-                "A person or an organisation, with a clear mandate. Strong, recognised "
-                "leadership is among the most cited success conditions."
+                "A person or an organisation, with a clear mandate. The project leads "
+                "interviewed count recognised leadership among what helps a project move "
+                "forward."
             ),
         ),
         Question(
@@ -66,7 +68,7 @@ PLANNING = Section(
             label_fr=(
                 "Combien d'heures de coordination par mois la mise en œuvre demandera-t-elle ?"
             ),
-            label_en="How many hours of coordination a month will the implementation need?",
+            label_en="How many hours of coordination a month will putting it into practice need?",
             help_fr=(
                 "Une estimation réaliste de l'énergie demandée, à comparer aux bénéfices "
                 "attendus et à prévoir dans les budgets."
@@ -82,14 +84,14 @@ PLANNING = Section(
 IMPLEMENTATION = Section(
     code="realisation.mise-en-oeuvre",
     title_fr="Mettre en œuvre",
-    title_en="Implementation",
+    title_en="Putting into practice",
     intro_fr=(
         "La mise en œuvre suit un plan d'action annuel et mène à la signature de "
         "l'entente de mutualisation. Une approche progressive, par essais, permet "
         "d'ajuster en cours de route."
     ),
     intro_en=(
-        "Implementation follows a yearly action plan and leads to signing the pooling "
+        "Putting into practice follows a yearly action plan and leads to signing the pooling "
         "agreement. A step-by-step, experimental approach allows adjusting along the "
         "way."
     ),
@@ -182,9 +184,9 @@ CONTENT = StepContent(
         "gens de chaque organisation et bâtir le plan stratégique du « nous ». Puis la "
         "mise en œuvre : un plan d'action annuel et l'échéancier menant à l'entente de "
         "mutualisation.",
-        "The réalisation has two phases. First planning: bring each organisation's "
+        "Implementation has two phases. First planning: bring each organisation's "
         "people on board and build the strategic plan of the “us”. Then "
-        "implementation: a yearly action plan and the timeline leading to the pooling "
+        "putting into practice: a yearly action plan and the timeline leading to the pooling "
         "agreement.",
     ),
     key_actions=(

@@ -499,7 +499,7 @@ ORGANISATION = Section(
             ),
             help_en=(
                 "Dependence on a partner, responsibility for a shared good, unequal "
-                "involvement… A named risk can be handled from the modélisation step "
+                "involvement… A named risk can be handled from the Modelling step "
                 "on."
             ),
         ),
@@ -527,13 +527,13 @@ ORGANISATION = Section(
             label_en="How should the process be coordinated and governed?",
             help_fr=(
                 "Qui anime, qui décide, à quel rythme, avec quels pouvoirs ? Une "
-                "coordination reconnue, aux rôles clairs, est l'une des conditions de "
-                "réussite les plus citées."
+                "coordination reconnue, aux rôles et responsabilités clairs, aide la "
+                "démarche à réussir."
             ),
             help_en=(
                 "Who facilitates, who decides, at what pace, with what powers? Recognised "
-                "coordination with clear roles is one of the most cited success "
-                "conditions."
+                "coordination with clear roles and responsibilities helps the process "
+                "succeed."
             ),
         ),
         Question(
@@ -588,7 +588,7 @@ PROJECT = Section(
                 "pendant que la motivation est au rendez-vous."
             ),
             help_en=(
-                "A common deadline keeps the pace and lets the diagnostic happen while "
+                "A common deadline keeps the pace and lets the Diagnosis happen while "
                 "motivation is still high."
             ),
         ),
@@ -602,10 +602,10 @@ CONTENT = StepContent(
         "organisation dresse son portrait, juge chacune de ses caractéristiques comme une "
         "force, une faiblesse ou un élément neutre, et note ce qu'elle peut offrir et ce "
         "dont elle a besoin. Ces portraits sont la matière première du diagnostic.",
-        "The réflexion is about getting to know yourself and the others. Each "
+        "Reflection is about getting to know yourself and the others. Each "
         "organisation draws its portrait, judges each characteristic as a strength, a "
         "weakness or neutral, and notes what it can offer and what it needs. These "
-        "portraits are the raw material of the diagnostic.",
+        "portraits are the raw material of the Diagnosis.",
     ),
     key_actions=(
         Text(
