@@ -4,7 +4,7 @@ Format « mutualisation.projet », version FORMAT_VERSION::
 
     {
       "format": "mutualisation.projet",
-      "format_version": 4,
+      "format_version": 5,
       "exported_at": "2026-11-23T10:00:00+00:00",      # volatile: the only one
       "project": {"slug": …, "name": …, …, "created_by": "<e-mail>",
                   "organisations": ["organisation-1", …]},
@@ -36,7 +36,7 @@ takes the project's slug, or a new one when it is already used.
 from dataclasses import dataclass
 
 FORMAT = "mutualisation.projet"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # Versions the importer reads (`upgrade`). Version 1 (until 2026-12) is the same document
 # as version 2, which only marks that the change history belongs to the projects app.
 # Version 3 adds the steps' target dates (`deadlines`) and the fields reminders need
@@ -45,7 +45,10 @@ FORMAT_VERSION = 4
 # Version 4 adds the agreement's language with the facts each edited section was written
 # on (`agreement`, and `language`/`basis` on edited sections) and the opportunity study
 # (its sections): an older file has none of them, and is read with empty lists.
-READABLE_VERSIONS = (1, 2, 3, 4)
+# Version 5 adds the project's working-together sections (V5_SECTIONS: comments, shared
+# documents, the checklist of conditions of success…): an older file has none of them,
+# and is read with empty lists.
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 # Keys whose value changes from one export to the next of the same data.
 VOLATILE_KEYS = ("exported_at",)
 
@@ -112,6 +115,9 @@ STUDY_SECTIONS = (
     "alone_costs",
     "indirect_effects",
 )
+# The sections added by version 5 (each new section of SECTIONS since then is named here
+# too, so a version-4 file is read with an empty list for it).
+V5_SECTIONS: tuple[str, ...] = ()
 ORGANISATION_PREFIX = "organisation"
 USER_FIELDS = ("email", "full_name")
 ORGANISATION_FIELDS = (
@@ -145,5 +151,9 @@ def upgrade(document: dict) -> dict:
         # No agreement language (edited sections take the defaults) and no study.
         document = {**document, "format_version": 4}
         for name in ("agreement", *STUDY_SECTIONS):
+            document.setdefault(name, [])
+    if document.get("format_version") == 4:
+        document = {**document, "format_version": 5}
+        for name in V5_SECTIONS:
             document.setdefault(name, [])
     return document

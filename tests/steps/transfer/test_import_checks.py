@@ -37,7 +37,7 @@ def test_check_document_valid_demo_has_no_problem(document):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(format_version=99), "version 4 attendue, 99 trouvée"),
+        (lambda d: d.update(format_version=99), "version 5 attendue, 99 trouvée"),
         (lambda d: d.update(format="autre-chose"), "« mutualisation.projet » attendu"),
         (lambda d: d.update(actions="pas une liste"), "actions : une liste est attendue"),
         (lambda d: d["actions"][0].update(status="fini"), "n'est pas un choix valide"),

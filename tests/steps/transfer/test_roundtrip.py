@@ -153,7 +153,7 @@ def test_roundtrip_older_file_is_read_in_the_current_version(demo_document, vers
     _empty_database()
     import_project(old)
     again = export_project(Project.objects.get())
-    assert again["format_version"] == FORMAT_VERSION == 4
+    assert again["format_version"] == FORMAT_VERSION == 5
     assert again["deadlines"] == []
     assert _stable(json.loads(json.dumps({**again, "deadlines": None}))) == _stable(
         {**demo_document, "deadlines": None}
@@ -179,6 +179,6 @@ def test_roundtrip_version_3_file_is_read_without_agreement_language_or_study(de
     _empty_database()
     import_project(old)
     again = export_project(Project.objects.get())
-    assert again["format_version"] == 4
+    assert again["format_version"] == 5
     assert again["agreement"] == []
     assert all(again[name] == [] for name in STUDY_SECTIONS)
