@@ -97,7 +97,11 @@ TEMPLATES = [
             ],
             # The tags of steps/followup/templatetags (the app is `steps`): the to-do
             # block and the target dates on the pages of `projects`.
-            "libraries": {"followup": "steps.followup.templatetags.followup"},
+            "libraries": {
+                "followup": "steps.followup.templatetags.followup",
+                # The « Documents » box of resources, risks and actions (steps/attachments).
+                "attachments": "steps.attachments.templatetags",
+            },
         },
     },
 ]
@@ -289,8 +293,12 @@ SIGNUP_LINK_MAX_AGE_HOURS = env.int("SIGNUP_LINK_MAX_AGE_HOURS", default=48)
 # an uploaded file waits this long (in the default storage) between preview and confirmation.
 RESTORE_MAX_BYTES = env.int("RESTORE_MAX_BYTES", default=20 * 1024 * 1024)
 RESTORE_UPLOAD_MAX_AGE_MINUTES = env.int("RESTORE_UPLOAD_MAX_AGE_MINUTES", default=60)
+# Shared documents (steps/attachments): an uploaded file above this size is refused, from
+# its announced size before the body is read, then byte by byte as it streams.
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_HANDLERS = [
     "steps.transfer.restore.RestoreSizeLimit",  # before any byte of a too big backup is read
+    "steps.attachments.uploads.AttachmentSizeLimit",  # the same for a shared document
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

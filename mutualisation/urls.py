@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from steps.followup.calendar_views import calendar_feed
+from steps.glossary.views import glossary
+from steps.guidance import views as guidance
 from steps.transfer.urls import restore_urlpatterns
 
 from . import views
@@ -11,6 +13,9 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="projects:list", permanent=False)),
     path("healthz", views.healthz, name="healthz"),
     path("methode/", views.about_method, name="about_method"),
+    path("methode/glossaire/", glossary, name="glossary"),
+    path("methode/formes-juridiques/", guidance.legal_forms, name="legal_forms"),
+    path("methode/cas/", guidance.inspiring_cases, name="inspiring_cases"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("compte/", include("projects.auth_urls")),

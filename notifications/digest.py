@@ -19,6 +19,8 @@ def send_digests(now=None) -> int:
         return 0
     waiting = (
         Notification.objects.filter(mail=Notification.Mail.DIGEST)
+        # An archived project sends no digest (its waiting items go out if unarchived).
+        .exclude(project__archived_at__isnull=False)
         .select_related("user", "project")
         .order_by("user_id", "project_id", "created_at", "pk")
     )

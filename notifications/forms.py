@@ -10,9 +10,10 @@ from .kinds import COORDINATOR_KINDS, Kind
 from .models import Delivery
 
 # What concerns a partner: its organisation's questionnaires, the consent rounds it answers,
-# the actions and indicators in its charge, the evaluation rounds, the mentions. The
-# coordination's relaunch is not among them: a personal message, sent at most once a day,
-# always reaches the person (in the app at least; « Aucun courriel » stops the mail).
+# the actions and indicators in its charge, the evaluation rounds, the mentions and the
+# comments on threads it took part in. The coordination's relaunch is not among them: a
+# personal message, sent at most once a day, always reaches the person (in the app at
+# least; « Aucun courriel » stops the mail).
 PARTNER_KINDS = [
     Kind.DEADLINE_SOON,
     Kind.DEADLINE_PASSED,
@@ -26,10 +27,11 @@ PARTNER_KINDS = [
     Kind.MEASUREMENT_DUE,
     Kind.EVALUATION_SCHEDULED,
     Kind.MENTIONED,
+    Kind.COMMENTED,
 ]
 # An advisor reads the project: the outcome of a consent round, the evaluation rounds, the
-# mentions.
-ADVISOR_KINDS = [Kind.CONSENT_CLOSED, Kind.EVALUATION_SCHEDULED, Kind.MENTIONED]
+# mentions and the comments on threads they took part in.
+ADVISOR_KINDS = [Kind.CONSENT_CLOSED, Kind.EVALUATION_SCHEDULED, Kind.MENTIONED, Kind.COMMENTED]
 
 KINDS_BY_ROLE = {
     Role.COORDINATOR: COORDINATOR_KINDS,

@@ -31,6 +31,7 @@ class Kind(models.TextChoices):
     MEASUREMENT_DUE = "measurement_due", gettext_lazy("Mesure d'indicateur attendue")
     EVALUATION_SCHEDULED = "evaluation_scheduled", gettext_lazy("Bilan planifié")
     MENTIONED = "mentioned", gettext_lazy("Mention")
+    COMMENTED = "commented", gettext_lazy("Nouveau commentaire")
     RELAUNCH = "relaunch", gettext_lazy("Relance de la coordination")
 
 
@@ -104,6 +105,8 @@ def _title(kind: str, p: dict) -> str:
             return _("Bilan prévu le %(date)s") % p
         case Kind.MENTIONED:
             return _("%(person)s vous a mentionné·e") % p
+        case Kind.COMMENTED:
+            return _("%(person)s a commenté %(object)s") % p
         case Kind.RELAUNCH:
             return _("Rappel de la coordination : %(subject)s") % p
     return str(Kind(kind).label)
@@ -153,4 +156,5 @@ COORDINATOR_KINDS = [
     Kind.ACTION_OVERDUE,
     Kind.MEASUREMENT_DUE,
     Kind.MENTIONED,
+    Kind.COMMENTED,
 ]

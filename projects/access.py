@@ -17,8 +17,9 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from .models import Membership, Role
 
@@ -61,10 +62,39 @@ def require_edit(membership: Membership, organisation) -> None:
         raise PermissionDenied
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+def allowed_when_archived(view):
+    """Mark a writing view that still works on an archived project (unarchive, export),
+    above or under ``@project_view``."""
+    view.allowed_when_archived = True
+    return view
+
+
+def _archived_response(request, wrapper, membership):
+    """403 for a write on an archived project: JSON for scripts (the autosave shows its
+    « read-only » message), a page saying why for people."""
+    message = _("Ce projet est archivé : il se consulte et s'exporte, mais ne se modifie plus.")
+    if getattr(wrapper, "answers_json", False) or "application/json" in request.headers.get(
+        "Accept", ""
+    ):
+        return JsonResponse({"status": "readonly", "errors": [message]}, status=403)
+    return render(
+        request,
+        "projects/archived.html",
+        {"project": membership.project, "membership": membership, "message": message},
+        status=403,
+    )
+
+
 def project_view(level: Access):
     """Decorate a view taking ``project_slug``: it receives ``(request, membership, …)``.
 
     The project is ``membership.project``; ``request.membership`` is set for templates.
+    An archived project is read-only: any view answers a write (POST…) with 403 — a
+    comment is a write too — unless it is marked ``@allowed_when_archived`` (unarchive,
+    duplicate, a report's retry, one's own calendar link).
     """
 
     def decorator(view):
@@ -74,6 +104,12 @@ def project_view(level: Access):
             membership = get_membership(request.user, project_slug)
             require(membership, level)
             request.membership = membership
+            if (
+                membership.project.archived_at is not None
+                and request.method not in SAFE_METHODS
+                and not getattr(wrapper, "allowed_when_archived", False)
+            ):
+                return _archived_response(request, wrapper, membership)
             return view(request, membership, *args, **kwargs)
 
         wrapper.access_level = level

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mutualisation.throttling import address_ceiling_reached
 
+from .bulk import MAX_FILE_BYTES, decode_upload
 from .models import Invitation, Membership, Organisation, Project, Role
 
 TOO_MANY_FAILURES = _(
@@ -233,6 +234,55 @@ class InvitationForm(forms.Form):
             existing = self.fields["organisation"].queryset.filter(name__iexact=new_name).first()
             # A new one is saved with the invitation by services.invitation_create.
             cleaned["organisation"] = existing or Organisation(name=new_name)
+        return cleaned
+
+
+class BulkInvitationForm(forms.Form):
+    """A list of « courriel ; organisation ; rôle » lines, typed or from a CSV file, and a
+    personal message for all (projects/bulk.py reads the lines)."""
+
+    text = forms.CharField(
+        label=_("Liste des personnes à inviter"),
+        required=False,
+        max_length=60_000,
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
+        help_text=_(
+            "Une personne par ligne : courriel ; organisation ; rôle (partenaire, "
+            "coordonnateur·rice ou conseiller·ère). Séparez les champs par un point-virgule, "
+            "une virgule ou une tabulation."
+        ),
+    )
+    file = forms.FileField(
+        label=_("… ou un fichier CSV"),
+        required=False,
+        help_text=_("Les mêmes colonnes, enregistrées depuis un tableur (CSV)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,text/csv,text/plain"}),
+    )
+    message = forms.CharField(
+        label=_("Message personnel (facultatif)"),
+        required=False,
+        max_length=1_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ajouté au courriel de chaque personne invitée."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            if upload.size > MAX_FILE_BYTES:
+                self.add_error(
+                    "file",
+                    _("Ce fichier est trop volumineux (%(max)s Ko au plus).")
+                    % {"max": MAX_FILE_BYTES // 1000},
+                )
+                return cleaned
+            # The file's lines replace the typed ones, and show in the list from now on.
+            cleaned["text"] = decode_upload(upload.read())
+            self.data = self.data.copy()
+            self.data["text"] = cleaned["text"]
+        if not (cleaned.get("text") or "").strip() and "file" not in self.errors:
+            self.add_error("text", _("Collez au moins une ligne ou choisissez un fichier CSV."))
         return cleaned
 
 

@@ -190,6 +190,18 @@ class Project(models.Model):
     # Raised by every change to the project or its steps (steps/versioning.py): a
     # report built at one version is served again only while the version holds.
     content_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # An archived project is read-only (projects.access) and hidden from « Mes projets »
+    # by default; it can still be read, exported and unarchived by a coordinator.
+    archived_at = models.DateTimeField(_("archivé le"), null=True, blank=True, editable=False)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("archivé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     organisations = models.ManyToManyField(
         Organisation,
         verbose_name=_("organisations participantes"),
@@ -220,6 +232,10 @@ class Project(models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:home", args=[self.slug])
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     def _unique_slug(self):
         base = slugify(self.name)[:70] or "projet"
@@ -346,6 +362,11 @@ class Invitation(models.Model):
         related_name="+",
     )
     revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+    # The coordinator's personal words, quoted in the e-mail (invitations in bulk).
+    message = bounded_text(_("message personnel"), max_length=1_000, blank=True)
+    # « Relancer »: the last reminder and how many were sent (projects/bulk_views.py).
+    reminded_at = models.DateTimeField(_("relancée le"), null=True, blank=True)
+    reminder_count = models.PositiveSmallIntegerField(_("relances"), default=0)
 
     class Status(models.TextChoices):
         PENDING = "pending", _("En attente")

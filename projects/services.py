@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,7 @@ from mutualisation.typography import one_line
 from notifications.kinds import Kind
 from notifications.services import notify
 
+from .bulk import normalise
 from .models import Invitation, Membership, Organisation, Project, Role, _new_token
 
 logger = logging.getLogger(__name__)
@@ -120,6 +122,118 @@ def _check_invitation_limits(*, project: Project, sent_by, now) -> None:
         )
 
 
+def invitation_capacity(*, project: Project, sent_by, now) -> int:
+    """How many invitations the limits of `_check_invitation_limits` still allow."""
+    hourly = settings.INVITATIONS_PER_SENDER_PER_HOUR
+    if sent_by is not None:
+        hourly -= Invitation.objects.filter(
+            sent_by=sent_by, created_at__gte=now - timedelta(hours=1)
+        ).count()
+    daily = settings.INVITATIONS_PER_PROJECT_PER_DAY - (
+        Invitation.objects.filter(project=project, created_at__gte=now - timedelta(days=1)).count()
+    )
+    return max(0, min(hourly, daily))
+
+
+def over_capacity_message(*, wanted: int, capacity: int) -> str:
+    """Why a batch of `wanted` invitations cannot go when only `capacity` may."""
+    return ngettext(
+        "Ce lot compte %(wanted)s invitation valide, mais les limites d'envoi n'en permettent "
+        "que %(capacity)s pour le moment : retirez des lignes ou réessayez plus tard.",
+        "Ce lot compte %(wanted)s invitations valides, mais les limites d'envoi n'en permettent "
+        "que %(capacity)s pour le moment : retirez des lignes ou réessayez plus tard.",
+        wanted,
+    ) % {"wanted": wanted, "capacity": capacity}
+
+
+def invitations_create_bulk(*, project: Project, lines, message: str, sent_by) -> list[Invitation]:
+    """Create the invitations of the checked lines of a bulk invitation (projects.bulk),
+    and the organisations they name that do not exist yet: all or nothing.
+
+    Not sent here: `projects.tasks.send_invitations` queues their e-mails. Raises
+    InvitationError when the limits would be passed or an address became taken.
+    """
+    now = timezone.now()
+    emails = [line.email for line in lines]
+    with transaction.atomic():
+        Project.objects.select_for_update().filter(pk=project.pk).first()
+        capacity = invitation_capacity(project=project, sent_by=sent_by, now=now)
+        if len(lines) > capacity:
+            raise InvitationError(over_capacity_message(wanted=len(lines), capacity=capacity))
+        # Expired invitations to the same addresses give way to the new ones.
+        Invitation.objects.filter(
+            project=project,
+            email__in=emails,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__lte=now,
+        ).update(revoked_at=now)
+        created: dict[str, Organisation] = {}
+        for line in lines:
+            key = normalise(line.organisation_name)
+            if line.new_organisation and key not in created:
+                created[key] = Organisation.objects.create(name=line.organisation_name)
+        expires_at = now + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+        invitations = [
+            Invitation(
+                project=project,
+                email=line.email,
+                role=line.role,
+                organisation_id=(
+                    created[normalise(line.organisation_name)].pk
+                    if line.new_organisation
+                    else line.organisation_id
+                ),
+                sent_by=sent_by,
+                message=message,
+                expires_at=expires_at,
+            )
+            for line in lines
+        ]
+        try:
+            with transaction.atomic():
+                invitations = Invitation.objects.bulk_create(invitations)
+        except IntegrityError as error:
+            raise InvitationError(PENDING_ALREADY) from error
+    return invitations
+
+
+def invitations_remind(*, project: Project, invitation_ids) -> list[int]:
+    """« Relancer »: renew the pending invitations among `invitation_ids` (a new link for
+    the expired ones, as `invitation_renew` does) and reserve their sending; return the
+    ids to send (projects.tasks.send_invitations).
+
+    Those sent less than INVITATION_RESEND_MINUTES ago are left out, so that twenty
+    clicks send one e-mail. A fixed number of queries, however many invitations.
+    """
+    now = timezone.now()
+    recent = now - timedelta(minutes=settings.INVITATION_RESEND_MINUTES)
+    with transaction.atomic():
+        invitations = list(
+            Invitation.objects.select_for_update()
+            .filter(
+                project=project,
+                pk__in=invitation_ids,
+                accepted_at__isnull=True,
+                revoked_at__isnull=True,
+            )
+            .exclude(sent_at__gt=recent)
+        )
+        expired = [invitation for invitation in invitations if invitation.is_expired]
+        for invitation in expired:
+            invitation.token = _new_token()
+        if expired:
+            Invitation.objects.bulk_update(expired, ["token"])
+        ids = [invitation.pk for invitation in invitations]
+        Invitation.objects.filter(pk__in=ids).update(
+            expires_at=now + timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
+            sent_at=now,
+            reminded_at=now,
+            reminder_count=F("reminder_count") + 1,
+        )
+    return ids
+
+
 def absolute_url(request, path: str) -> str:
     """`path` as a full address for an e-mail: SITE_URL when set (behind a proxy, the
     request's host may be an internal one), otherwise the address of the request."""
@@ -128,22 +242,38 @@ def absolute_url(request, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
-def invitation_send(*, invitation: Invitation, request) -> bool:
-    """E-mail the invitation link; return False (and log) if the mail server failed."""
+def site_root(request) -> str:
+    """The site's address without the final slash, for links in e-mails."""
+    return absolute_url(request, "/").rstrip("/")
+
+
+def invitation_mail(*, invitation: Invitation, base_url: str) -> tuple[str, str, str]:
+    """(subject, text, html) of the invitation e-mail, its link on `base_url`: no request
+    needed, so a job can build it too (projects/tasks.py)."""
     context = {
         "invitation": invitation,
         "project": invitation.project,
-        "accept_url": absolute_url(request, invitation.get_absolute_url()),
+        "accept_url": base_url + invitation.get_absolute_url(),
         "sender": invitation.sent_by,
+        "message": invitation.message,
     }
-    subject = one_line(render_to_string("emails/invitation_subject.txt", context))
+    return (
+        one_line(render_to_string("emails/invitation_subject.txt", context)),
+        render_to_string("emails/invitation.txt", context),
+        render_to_string("emails/invitation.html", context),
+    )
+
+
+def invitation_send(*, invitation: Invitation, request) -> bool:
+    """E-mail the invitation link; return False (and log) if the mail server failed."""
+    subject, text, html = invitation_mail(invitation=invitation, base_url=site_root(request))
     message = EmailMultiAlternatives(
         subject=subject,
-        body=render_to_string("emails/invitation.txt", context),
+        body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[invitation.email],
     )
-    message.attach_alternative(render_to_string("emails/invitation.html", context), "text/html")
+    message.attach_alternative(html, "text/html")
     try:
         message.send()
     except (smtplib.SMTPException, OSError):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import archive_views, bulk_views, views
 
 app_name = "projects"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("invitation/<str:token>/compte/", views.invitation_signup, name="invitation_signup"),
     path("<slug:project_slug>/", views.project_home, name="home"),
     path("<slug:project_slug>/modifier/", views.project_edit, name="edit"),
+    path("<slug:project_slug>/archiver/", archive_views.project_archive, name="archive"),
+    path("<slug:project_slug>/desarchiver/", archive_views.project_unarchive, name="unarchive"),
     path(
         "<slug:project_slug>/organisations/<int:organisation_id>/",
         views.organisation_detail,
@@ -24,6 +26,24 @@ urlpatterns = [
     ),
     path("<slug:project_slug>/membres/", views.members, name="members"),
     path("<slug:project_slug>/membres/inviter/", views.invite, name="invite"),
+    path(
+        "<slug:project_slug>/membres/inviter-en-lot/", bulk_views.bulk_invite, name="bulk_invite"
+    ),
+    path(
+        "<slug:project_slug>/membres/inviter-en-lot/envoyer/",
+        bulk_views.bulk_invite_send,
+        name="bulk_invite_send",
+    ),
+    path(
+        "<slug:project_slug>/invitations/en-attente/",
+        bulk_views.invitations_pending,
+        name="invitations_pending",
+    ),
+    path(
+        "<slug:project_slug>/invitations/relancer/",
+        bulk_views.invitations_remind,
+        name="invitations_remind",
+    ),
     path(
         "<slug:project_slug>/membres/<int:membership_id>/retirer/",
         views.member_remove,

@@ -55,7 +55,20 @@ def project_list(request):
         .annotate(organisation_count=Count("project__organisations", distinct=True))
         .order_by("project__name")
     )
-    return render(request, "projects/list.html", {"memberships": memberships})
+    # Archived projects are hidden unless asked for (?archives=1); split here, from the
+    # same query, so counting them costs nothing.
+    active = [m for m in memberships if m.project.archived_at is None]
+    archived_count = len(memberships) - len(active)
+    show_archived = request.GET.get("archives") == "1"
+    return render(
+        request,
+        "projects/list.html",
+        {
+            "memberships": list(memberships) if show_archived else active,
+            "archived_count": archived_count,
+            "show_archived": show_archived,
+        },
+    )
 
 
 @creation_view

@@ -4,6 +4,9 @@ from django.db import transaction
 
 from projects.demo import build_demo_people_and_project
 
+from .attachments import demo as attachments
+from .checklist import demo as checklist
+from .comments import demo as comments
 from .diagnostic import demo as diagnostic
 from .evaluation import demo as evaluation
 from .followup import demo as followup
@@ -22,6 +25,9 @@ PARTS = (
     planning,
     evaluation,
     followup,
+    checklist,
+    attachments,
+    comments,
 )
 
 

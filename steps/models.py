@@ -1,6 +1,9 @@
 """The models of the steps app: each part of the method defines its own in
 `steps/<part>/models.py`; this module gathers them so Django finds them in one app."""
 
+from .attachments.models import Document
+from .checklist.models import ChecklistEntry
+from .comments.models import Comment, CommentThread
 from .diagnostic.models import DiagnosticVerdict
 from .evaluation.models import (
     EvaluationRound,
@@ -11,6 +14,7 @@ from .evaluation.models import (
     TargetAssessment,
 )
 from .followup.models import CalendarFeed, StepDeadline
+from .guidance.models import InspiringCase
 from .modelling.models import (
     Agreement,
     AgreementSection,
@@ -39,6 +43,10 @@ from .resources.models import Commitment, PooledResource, UsageRecord
 from .study.models import AloneCost, IndirectEffect, OpportunityStudy, StartupCost, StudyWeight
 
 __all__ = [
+    "ChecklistEntry",
+    "Comment",
+    "CommentThread",
+    "Document",
     "AloneCost",
     "IndirectEffect",
     "OpportunityStudy",
@@ -46,6 +54,7 @@ __all__ = [
     "StudyWeight",
     "CalendarFeed",
     "GeneratedReport",
+    "InspiringCase",
     "StepDeadline",
     "Commitment",
     "PooledResource",

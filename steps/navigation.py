@@ -102,6 +102,7 @@ TOOLS: dict[str, tuple[Tool, ...]] = {
             inside=(
                 "steps:agreement_section_edit",
                 "steps:agreement_reset_section",
+                "steps:agreement_section_restore",
                 "steps:agreement_language",
                 "steps:agreement_mark_reviewed",
                 "steps:report_entente",
@@ -221,6 +222,7 @@ STEP_PAGES = (
     "steps:reopen_org",
     "steps:autosave",
     "steps:history",
+    "steps:answer_restore",
     "steps:blank_questionnaire",
     "steps:answers_docx",
 )
@@ -236,6 +238,10 @@ PROJECT_PAGES = (
     "projects:member_remove",
     "projects:invitation_resend",
     "projects:invitation_revoke",
+    "projects:bulk_invite",
+    "projects:bulk_invite_send",
+    "projects:invitations_pending",
+    "projects:invitations_remind",
     "steps:dashboard",
     "steps:deadlines",
     "steps:relaunch",
@@ -243,7 +249,14 @@ PROJECT_PAGES = (
     "steps:calendar",
     "steps:calendar_download",
     "steps:project_transfer",
+    "steps:comment_thread",
+    "steps:comment_thread_resolve",
+    "steps:comment_edit",
+    "steps:comment_remove",
     "steps:project_export",
+    "steps:project_duplicate",
+    "projects:archive",
+    "projects:unarchive",
     "steps:report_dossier",
     "steps:report_portrait",
     "steps:blank_portrait",
@@ -251,6 +264,13 @@ PROJECT_PAGES = (
     "steps:report_status",
     "steps:report_retry",
     "steps:report_file",
+    "steps:attachment_list",
+    "steps:attachment_upload",
+    "steps:attachment_download",
+    "steps:attachment_delete",
+    # The checklist of conditions of success and pitfalls spans every step.
+    "steps:checklist",
+    "steps:checklist_save",
 )
 
 _TOOL_OF: dict[str, tuple[Step, Tool]] = {

@@ -1,5 +1,8 @@
 """URLs of the six steps, all under /projets/<project_slug>/, one list per concept."""
 
+from .attachments.urls import urlpatterns as attachments
+from .checklist.urls import urlpatterns as checklist
+from .comments.urls import urlpatterns as comments
 from .diagnostic.urls import urlpatterns as diagnostic
 from .evaluation.urls import urlpatterns as evaluation
 from .followup.urls import urlpatterns as followup
@@ -26,4 +29,7 @@ urlpatterns = (
     + reports
     + followup
     + documents
+    + comments
+    + checklist
+    + attachments
 )

@@ -31,6 +31,18 @@ MOTIVATION_CHOICES = (
         "Reach a critical size for funding or calls for tenders",
         *ECONOMIC,
     ),
+    Choice(
+        "criteres-financement",
+        "Répondre aux nouvelles exigences des bailleurs de fonds",
+        "Meet funders' new requirements",
+        *ECONOMIC,
+    ),
+    Choice(
+        "alleger-equipes",
+        "Soulager nos équipes, qui portent trop seules la charge",
+        "Relieve our teams, who carry too much of the load alone",
+        *ECONOMIC,
+    ),
     Choice("poids-politique", "Gagner du poids politique", "Gain political weight", *STRATEGIC),
     Choice(
         "reconnaissance",
@@ -47,6 +59,18 @@ MOTIVATION_CHOICES = (
     Choice("changement-echelle", "Changer d'échelle", "Scale up", *STRATEGIC),
     Choice("resilience", "Devenir plus résilients", "Become more resilient", *STRATEGIC),
     Choice(
+        "doublons",
+        "Ne plus offrir deux fois le même service sur le territoire",
+        "Stop offering the same service twice in the territory",
+        *STRATEGIC,
+    ),
+    Choice(
+        "survie",
+        "Assurer la survie de notre organisation",
+        "Ensure our organisation survives",
+        *STRATEGIC,
+    ),
+    Choice(
         "valeurs",
         "Renforcer des valeurs que nous partageons",
         "Strengthen values we share",
@@ -56,6 +80,12 @@ MOTIVATION_CHOICES = (
         "mission",
         "Mieux réaliser notre mission, ensemble",
         "Fulfil our mission better, together",
+        *PHILOSOPHICAL,
+    ),
+    Choice(
+        "transition",
+        "Contribuer à la transition socioécologique",
+        "Contribute to the social and ecological transition",
         *PHILOSOPHICAL,
     ),
 )

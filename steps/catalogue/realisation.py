@@ -13,6 +13,50 @@ COMMUNICATION_PLAN_CHOICES = (
     Choice("non", "Non, pas pour le moment", "No, not for now"),
 )
 
+# Issue 19: who is consulted about the change, whether outside help supports it, and the
+# qualities of good communication (from the guide's conditions of success).
+CONSULTED_CHOICES = (
+    Choice("personnel", "Le personnel", "Staff"),
+    Choice("conseils", "Les conseils d'administration", "The boards"),
+    Choice("membres", "Les membres", "Members"),
+    Choice("benevoles", "Les bénévoles", "Volunteers"),
+    Choice("usagers", "Les personnes qui utilisent les services", "People who use the services"),
+)
+
+OUTSIDE_HELP_CHOICES = (
+    Choice("oui", "Oui, une ressource est déjà trouvée", "Yes, someone is already found"),
+    Choice("a-chercher", "Oui, à trouver", "Yes, still to find"),
+    Choice("non", "Non, pas pour le moment", "No, not for now"),
+)
+
+COMMUNICATION_QUALITY_CHOICES = (
+    Choice(
+        "ecoute",
+        "Chaque organisation écoute ses propres gens, et écoute les autres",
+        "Each organisation listens to its own people, and to the others",
+    ),
+    Choice(
+        "attentes",
+        "Les attentes et les ententes sont dites clairement",
+        "Expectations and agreements are stated clearly",
+    ),
+    Choice(
+        "vocabulaire",
+        "Un vocabulaire commun : les mots clés ont été définis ensemble",
+        "A shared vocabulary: the key words were defined together",
+    ),
+    Choice(
+        "message",
+        "Un seul message, cohérent, pour toutes les parties prenantes",
+        "One consistent message for all stakeholders",
+    ),
+    Choice(
+        "reconnaissance",
+        "L'apport de chaque partenaire est reconnu",
+        "Each partner's contribution is acknowledged",
+    ),
+)
+
 PLANNING = Section(
     code="realisation.planification",
     title_fr="Planifier",
@@ -77,6 +121,54 @@ PLANNING = Section(
                 "A realistic estimate of the energy required, to weigh against the "
                 "expected benefits and plan for in the budgets."
             ),
+        ),
+        Question(
+            code="realisation.consultation-changement",
+            type=T.MULTI_CHOICE,
+            scope=S.PROJECT,
+            label_fr="Qui a été consulté sur le changement, dans les organisations ?",
+            label_en="Who has been consulted about the change, in the organisations?",
+            help_fr=(
+                "Un changement annoncé à la dernière minute braque les gens. Consulter tôt "
+                "le personnel, les conseils et les membres donne le temps d'ajuster le projet."
+            ),
+            help_en=(
+                "A change announced at the last minute puts people on the defensive. "
+                "Consulting staff, boards and members early leaves time to adjust the project."
+            ),
+            choices=CONSULTED_CHOICES,
+            allow_other=True,
+        ),
+        Question(
+            code="realisation.inquietudes-personnel",
+            type=T.LONG_TEXT,
+            scope=S.PROJECT,
+            label_fr="Quelles inquiétudes le personnel exprime-t-il, et qu'y répondez-vous ?",
+            label_en="What worries do staff express, and how do you answer them?",
+            help_fr=(
+                "Surtout si du personnel est partagé : à qui rend-il des comptes, comment "
+                "concilier plusieurs rôles, que se passe-t-il si quelqu'un part ?"
+            ),
+            help_en=(
+                "Especially when staff are shared: who they report to, how to juggle "
+                "several roles, what happens if someone leaves?"
+            ),
+        ),
+        Question(
+            code="realisation.accompagnement-externe",
+            type=T.SINGLE_CHOICE,
+            scope=S.PROJECT,
+            label_fr="Une ressource externe accompagnera-t-elle le changement ?",
+            label_en="Will an outside adviser support the change?",
+            help_fr=(
+                "Une personne neutre, d'un organisme d'accompagnement ou de développement, "
+                "aide à dénouer un blocage et à soutenir les équipes."
+            ),
+            help_en=(
+                "A neutral person, from a support or development body, helps to untangle "
+                "a deadlock and to support the teams."
+            ),
+            choices=OUTSIDE_HELP_CHOICES,
         ),
     ),
 )
@@ -158,6 +250,34 @@ IMPLEMENTATION = Section(
                 "information."
             ),
             choices=COMMUNICATION_PLAN_CHOICES,
+        ),
+        Question(
+            code="realisation.qualites-communication",
+            type=T.MULTI_CHOICE,
+            scope=S.PROJECT,
+            label_fr="Votre communication a-t-elle déjà ces qualités ?",
+            label_en="Does your communication already have these qualities?",
+            help_fr=(
+                "Cochez ce qui est acquis ; le reste a sa place dans le plan de communication."
+            ),
+            help_en="Tick what is in place; the rest belongs in the communication plan.",
+            choices=COMMUNICATION_QUALITY_CHOICES,
+        ),
+        Question(
+            code="realisation.vocabulaire-commun",
+            type=T.LONG_TEXT,
+            scope=S.PROJECT,
+            label_fr="Quels mots faut-il définir ensemble pour parler de la même chose ?",
+            label_en="Which words must you define together to mean the same thing?",
+            help_fr=(
+                "« Dégonfler les mots » : mutualisation, membre, coût, "
+                "partage… Chacun dit ce qu'il met derrière, et le groupe écrit sa "
+                "définition."
+            ),
+            help_en=(
+                "“Deflate the words”: pooling, member, cost, sharing… Each says what "
+                "they mean by them, and the group writes down its definition."
+            ),
         ),
         Question(
             code="realisation.acceptabilite",

@@ -14,10 +14,13 @@ register = template.Library()
 @register.inclusion_tag("steps/checklist/_step_box.html", takes_context=True)
 def checklist_box(context):
     project, membership, step = context["project"], context["membership"], context["step"]
+    request = context.get("request")
     return {
+        # Folded on the step page, open again after a tick (back with `?conditions=1`).
+        "open": request is not None and request.GET.get("conditions") == "1",
         "project": project,
         "checklist": selectors.step_checklist(step, selectors.entries_of(project)),
         "can_tick": not membership.is_advisor,
-        "next": reverse("steps:step", args=[project.slug, step.code]),
+        "next": reverse("steps:step", args=[project.slug, step.code]) + "?conditions=1",
         "csrf_token": context.get("csrf_token"),
     }

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from mutualisation.formats import plural_count
 from notifications.services import site_url
-from projects.access import Access, project_view
+from projects.access import Access, allowed_when_archived, project_view
 
 from .calendar import (
     calendar_events,
@@ -41,6 +41,7 @@ def _ics_response(calendar, filename: str, *, attachment: bool) -> HttpResponse:
 
 
 @project_view(Access.READ)
+@allowed_when_archived
 def calendar_page(request, membership):
     project = membership.project
     if request.method == "POST":

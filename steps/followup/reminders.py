@@ -359,8 +359,9 @@ REMINDER_KINDS = (
 
 
 def active_projects(projects=None) -> dict:
-    """project id -> Project, the active ones (among `projects`, Projects or ids, if given)."""
-    chosen = Project.objects.filter(status=Project.Status.ACTIVE)
+    """project id -> Project, the active ones (among `projects`, Projects or ids, if given);
+    an archived project is never reminded of anything."""
+    chosen = Project.objects.filter(status=Project.Status.ACTIVE, archived_at__isnull=True)
     if projects is not None:
         chosen = chosen.filter(pk__in=[getattr(p, "pk", p) for p in projects])
     return {project.pk: project for project in chosen.order_by("pk")}

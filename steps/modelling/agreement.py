@@ -102,6 +102,7 @@ class Facts:
     asymmetric_accepted: bool | None = None
     asymmetric_breaking_point: str = ""
     sharing_key: str = "usage"
+    surplus_sharing: str = ""
     start_date: date | None = None
     duration_months: int | None = None
     exit_notice_days: int = 90
@@ -357,6 +358,10 @@ def _costs(facts: Facts, reg: Register) -> str:
                 "réparties selon les engagements, même lorsque les utilisations n'ont pas lieu, "
                 "et les charges variables selon l'utilisation réelle."
             )
+        )
+    if facts.surplus_sharing:
+        parts.append(
+            _("Partage des surplus et des bénéfices : %(rule)s") % {"rule": facts.surplus_sharing}
         )
     if facts.asymmetric_accepted is True:
         parts.append(

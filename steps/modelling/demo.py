@@ -89,6 +89,11 @@ def _operating_model(project, coordinator) -> OperatingModel:
             "comité."
         ),
         sharing_key=OperatingModel.SharingKey.EQUAL,
+        surplus_sharing=(
+            "Les revenus de location du camion à d'autres organismes servent d'abord au fonds "
+            "de remplacement ; le surplus de l'année est remis aux partenaires selon la même "
+            "clé que les coûts."
+        ),
         start_date=agreement_start(timezone.localdate()),
         duration_months=24,
         exit_notice_days=90,

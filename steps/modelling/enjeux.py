@@ -46,6 +46,12 @@ ENJEUX = (
         (
             _("Donner à toutes les organisations accès à la même information, au même moment."),
             _(
+                "Se donner un vocabulaire commun : vérifier ce que chacun entend par les mots "
+                "clés du projet avant de s'en servir."
+            ),
+            _("Porter un seul message, le même pour toutes les parties prenantes."),
+            _("Reconnaître, à l'interne comme en public, ce que chaque partenaire apporte."),
+            _(
                 "Prévoir une ressource (temps, personne) pour la coordination et la circulation "
                 "de l'information."
             ),
@@ -116,6 +122,26 @@ ENJEUX = (
             _("Prévoir des clauses précises au contrat."),
             _("Tenir un registre des quantités prélevées."),
             _("Compter les pertes et les coûts de supervision dans le seuil de rentabilité."),
+        ),
+    ),
+    Enjeu(
+        "changement",
+        _("Gestion du changement et personnel partagé"),
+        _(
+            "Les équipes, les conseils et les membres apprennent le changement trop tard ; "
+            "le personnel partagé s'inquiète, cumule les rôles ou s'en va."
+        ),
+        (
+            _(
+                "Consulter tôt le personnel, les conseils d'administration et les membres de "
+                "chaque organisation."
+            ),
+            _(
+                "Écouter les inquiétudes du personnel touché et préciser à qui chaque "
+                "personne partagée rend des comptes."
+            ),
+            _("Prévoir la relève et le transfert des savoirs si une personne quitte."),
+            _("Faire appel à une ressource externe et neutre pour accompagner le changement."),
         ),
     ),
 )

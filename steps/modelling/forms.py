@@ -40,6 +40,7 @@ class OperatingModelForm(forms.ModelForm):
             "asymmetric_accepted",
             "asymmetric_breaking_point",
             "sharing_key",
+            "surplus_sharing",
             "start_date",
             "duration_months",
             "exit_notice_days",
@@ -54,6 +55,7 @@ class OperatingModelForm(forms.ModelForm):
             "brand": _rows(2),
             "asymmetric_breaking_point": _rows(2),
             "sharing_key": forms.RadioSelect,
+            "surplus_sharing": _rows(2),
             "start_date": DATE_WIDGET,
         }
         error_messages = {

@@ -139,6 +139,15 @@ class OperatingModel(models.Model):
         choices=SharingKey.choices,
         default=SharingKey.USAGE,
     )
+    # Beside the costs, the method asks how the gains are shared (issue 19).
+    surplus_sharing = bounded_text(
+        _("partage des surplus"),
+        blank=True,
+        help_text=_(
+            "Ce que deviennent les économies, les revenus ou les surplus dégagés ensemble : "
+            "remis selon la même clé, réinvestis dans le projet, mis en réserve…"
+        ),
+    )
     start_date = models.DateField(_("entrée en vigueur de l'entente"), null=True, blank=True)
     duration_months = models.PositiveSmallIntegerField(
         _("durée initiale (mois)"),

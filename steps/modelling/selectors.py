@@ -115,6 +115,8 @@ def operating_model_summary(model: OperatingModel) -> str:
     lines.append(
         _("Clé de partage des coûts : %(value)s") % {"value": model.get_sharing_key_display()}
     )
+    if model.surplus_sharing:
+        lines.append(_("Partage des surplus : %(value)s") % {"value": model.surplus_sharing})
     return "\n".join(lines)
 
 
@@ -321,6 +323,7 @@ def agreement_facts(project) -> agreement.Facts:
             "brand": model.brand,
             "asymmetric_accepted": model.asymmetric_accepted,
             "asymmetric_breaking_point": model.asymmetric_breaking_point,
+            "surplus_sharing": model.surplus_sharing,
             "start_date": model.start_date,
             "duration_months": model.duration_months,
             "exit_notice_days": model.exit_notice_days,

@@ -1,10 +1,12 @@
 """Writes of the modélisation tools, each recorded in the change history."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.history import record_change, save_with_history, snapshot
+from projects.models import ChangeRecord
 from steps.followup import events
 from steps.models import (
     Agreement,
@@ -116,6 +118,71 @@ def agreement_section_save(*, project, code: str, text: str, user) -> AgreementS
         section.save()
         record_change(instance=section, before=before, user=user)
     return section
+
+
+class SectionConflict(Exception):
+    """The section changed since the user read its history: nothing was restored."""
+
+    def __init__(self, *, section: AgreementSection | None, latest):
+        super().__init__(_("Quelqu'un a modifié cette section entre-temps."))
+        self.current_text = section.custom_text if section is not None else ""
+        self.latest = latest
+
+
+def section_history(project, code: str):
+    """The change records of a section of the agreement, newest first: those of every
+    custom text it had (going back to the generated text deletes the row, a new edit
+    creates another one)."""
+    return (
+        ChangeRecord.objects.filter(
+            project=project,
+            content_type=ContentType.objects.get_for_model(AgreementSection),
+            object_id__in=_section_ids(project, code),
+        )
+        .select_related("changed_by")
+        .order_by("-changed_at", "-pk")
+    )
+
+
+def _section_ids(project, code):
+    """The ids the section's rows had: their records are labelled « <project> · <code> »."""
+    return ChangeRecord.objects.filter(
+        project=project,
+        content_type=ContentType.objects.get_for_model(AgreementSection),
+        object_label__endswith=f" · {code}",
+    ).values("object_id")
+
+
+def restorable_text(record) -> str | None:
+    """The section's text right after `record`, or None when the record holds none."""
+    if record.kind == ChangeRecord.Kind.DELETED:
+        return None
+    values = record.changes.get("custom_text")
+    return values[1] if values else None
+
+
+def agreement_section_restore(
+    *, project, code: str, record, base_record_id: int | None, user
+) -> bool:
+    """Give a section of the agreement the text it had after `record`, as a new change.
+
+    `base_record_id` is the newest change the user saw in the history: if the section
+    changed since, raise SectionConflict and write nothing (the autosave's rule). False
+    when the section already has that text."""
+    text = restorable_text(record)
+    if text is None:
+        raise ValueError("nothing to restore")
+    with transaction.atomic():
+        section = (
+            AgreementSection.objects.select_for_update().filter(project=project, code=code).first()
+        )
+        latest = section_history(project, code).first()
+        if (latest.pk if latest else None) != base_record_id:
+            raise SectionConflict(section=section, latest=latest)
+        if section is not None and section.custom_text == text:
+            return False
+        agreement_section_save(project=project, code=code, text=text, user=user)
+    return True
 
 
 def agreement_section_mark_reviewed(*, project, code: str, user) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import section_restore_views, views
 
 urlpatterns = [
     path("modelisation/fonctionnement/", views.operating_model, name="operating_model"),
@@ -40,6 +40,11 @@ urlpatterns = [
         "modelisation/entente/<slug:section_code>/modifier/",
         views.agreement_section_edit,
         name="agreement_section_edit",
+    ),
+    path(
+        "modelisation/entente/<slug:section_code>/historique/<int:change_id>/restaurer/",
+        section_restore_views.agreement_section_restore,
+        name="agreement_section_restore",
     ),
     path(
         "modelisation/entente/<slug:section_code>/texte-genere/",

@@ -24,6 +24,7 @@ from .forms import (
 )
 from .heatmap import level_of
 from .models import AgreementLanguage
+from .section_restore_views import section_history_rows
 from .selectors import LEVEL_LABELS
 
 STEP_CODE = "modelisation"
@@ -444,6 +445,9 @@ def agreement_section_edit(request, membership, section_code):
             else ()
         ),
         agreement_language_name=AgreementLanguage(language).label,
+    )
+    context["history"], context["history_base"] = section_history_rows(
+        project, section_code, custom.custom_text if custom else None
     )
     return render(request, "steps/modelling/agreement_section_form.html", context)
 

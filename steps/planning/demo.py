@@ -91,6 +91,24 @@ PLAN = [
 ]
 
 S = Action.Status
+# What some actions need: people, things, money (Action.means).
+MEANS = {
+    "Acheter un camion réfrigéré usagé": (
+        "42 000 $ (fonds de la Fondation du Haut-Lac et parts des partenaires), "
+        "une mécanicienne pour l'inspection avant l'achat."
+    ),
+    "Mettre en place le calendrier de réservation du camion": (
+        "Un agenda partagé gratuit, 6 heures de la coordonnatrice pour le configurer."
+    ),
+    "Former les chauffeurs bénévoles à la chaîne du froid": (
+        "Une formatrice du réseau des banques alimentaires, la salle de la CDC, 300 $ "
+        "pour les thermomètres."
+    ),
+    "Embaucher la personne-ressource en communication à temps partagé": (
+        "Un poste à trois jours par semaine, payé par les quatre partenaires selon la clé "
+        "de partage ; un poste de travail dans les locaux de la CDC."
+    ),
+}
 # (title, axis number, organisation key, person, start, due (days from today), status,
 #  progress, target)
 ACTIONS = [
@@ -309,6 +327,7 @@ def populate(project):
             status=status,
             progress=progress,
             target=target,
+            means=MEANS.get(title, ""),
             created_by=coordinator.user if coordinator else None,
         )
         for title, axis_number, key, person, start, due, status, progress, target in ACTIONS

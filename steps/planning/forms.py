@@ -90,11 +90,13 @@ class ActionForm(_ProgressMixin, forms.ModelForm):
             "start_date",
             "due_date",
             "target",
+            "means",
             "status",
             "progress",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
+            "means": forms.Textarea(attrs={"rows": 2}),
             "start_date": DateInput(),
             "due_date": DateInput(),
         }

@@ -156,6 +156,15 @@ class Action(models.Model):
         blank=True,
         help_text=_("Ce qui dira que l'action est réussie (ex. : « 3 organisations inscrites »)."),
     )
+    # The method plans each action with what it takes (issue 19): people, things, money.
+    means = bounded_text(
+        _("moyens"),
+        blank=True,
+        help_text=_(
+            "Les ressources humaines, matérielles et financières dont l'action a besoin "
+            "(ex. : « 10 heures de coordination, la salle de la CDC, 500 $ »)."
+        ),
+    )
     status = models.CharField(
         _("statut"), max_length=20, choices=Status.choices, default=Status.TODO
     )

@@ -258,6 +258,7 @@ LIST_FIELDS = (
     "start_date",
     "due_date",
     "target",
+    "means",
     "status",
     "progress",
 )

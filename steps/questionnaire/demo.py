@@ -51,7 +51,9 @@ ANSWERS = {
             "entretien) courent toute l'année. Nos bénévoles s'essoufflent et nous peinons "
             "à faire connaître nos services aux organismes des secteurs ruraux."
         ),
-        "impulsion.motivations": _choices("couts", "capacite", "rayonnement", "mission"),
+        "impulsion.motivations": _choices(
+            "couts", "capacite", "alleger-equipes", "rayonnement", "mission"
+        ),
         "impulsion.benefices": (
             "Partager les coûts fixes du camion ; rejoindre plus de familles dans les "
             "secteurs ruraux grâce aux organismes partenaires ; profiter d'une aide en "
@@ -173,7 +175,9 @@ ANSWERS = {
             "membres peinent à se faire connaître et nous n'avons ni le temps ni "
             "l'expertise pour les appuyer en communication."
         ),
-        "impulsion.motivations": _choices("expertise", "rayonnement", "resilience", "valeurs"),
+        "impulsion.motivations": _choices(
+            "expertise", "rayonnement", "resilience", "valeurs", "transition"
+        ),
         "impulsion.benefices": (
             "Une présence en communication pour le milieu communautaire rural ; des liens "
             "plus forts avec les organismes du centre de la région."

@@ -186,6 +186,52 @@ def save_answer(
     return SaveResult(answer, answer.version, answer.updated_at, changed=True)
 
 
+def restore_answer(*, revision: AnswerRevision, base_version: int, user) -> SaveResult:
+    """Give an answer back the value it had at `revision`, as a new version.
+
+    The same rules as a save: a submitted step is read-only (ReadOnlyStep), and the
+    answer must still be at `base_version`, the version the user saw in the history,
+    or the restore is refused as a Conflict and nothing is written."""
+    answer = revision.answer
+    question = get_question_or_invalid(answer.question_code)
+    value = revision.new_value
+    problem = fields.stored_value_error(question, value) if value is not None else None
+    if problem:
+        raise InvalidAnswer(problem)
+    step = selectors.step_of(question.code)
+    with transaction.atomic():
+        status = _locked_status(answer.project, answer.organisation, step)
+        if status.is_submitted:
+            raise ReadOnlyStep(
+                _(
+                    "Ces réponses ont été soumises : elles ne se modifient plus, sauf si la "
+                    "coordination les rouvre."
+                )
+            )
+        answer = (
+            Answer.objects.select_for_update(of=("self",))
+            .select_related("updated_by")
+            .get(pk=answer.pk)
+        )
+        if base_version != answer.version:
+            raise Conflict(answer=answer)
+        if value == answer.value:
+            return SaveResult(answer, answer.version, timezone.now(), changed=False)
+        stored = answer.value
+        answer.value = value
+        answer.version += 1
+        answer.updated_by = user
+        answer.save(update_fields=["value", "version", "updated_by", "updated_at"])
+        AnswerRevision.objects.create(
+            answer=answer,
+            version=answer.version,
+            old_value=stored,
+            new_value=value,
+            changed_by=user,
+        )
+    return SaveResult(answer, answer.version, answer.updated_at, changed=True)
+
+
 def submit_step(*, project, organisation, step: str, user) -> list:
     """Submit a scope's answers: the required questions still unanswered (nothing
     changed), or [] once the step is SUBMITTED for that organisation (or the project)."""

@@ -4,7 +4,7 @@ from django.urls import path, register_converter
 
 from projects.method import STEPS
 
-from . import views
+from . import restore_views, views
 
 
 class StepConverter:
@@ -35,6 +35,11 @@ urlpatterns = [
     path(ORG + "rouvrir/", views.reopen_org, name="reopen_org"),
     path("reponses/enregistrement-auto/", views.autosave, name="autosave"),
     path("reponses/<int:answer_id>/historique/", views.history, name="history"),
+    path(
+        "reponses/<int:answer_id>/historique/<int:revision_id>/restaurer/",
+        restore_views.answer_restore,
+        name="answer_restore",
+    ),
     path("portrait/dimensions/", views.dimensions, name="dimensions"),
     path(
         "portrait/organisations/<int:organisation_id>/elements/ajouter/",

@@ -376,7 +376,11 @@ def _render_org_page(
     or `?dimension=`: a dimension, or the final page with the submission)."""
     project = membership.project
     status = state.status(step.code, organisation.pk)
-    editable = membership.can_edit(organisation) and status != Status.SUBMITTED
+    editable = (
+        membership.can_edit(organisation)
+        and status != Status.SUBMITTED
+        and not membership.project.archived_at  # read-only (projects.access)
+    )
     pager = None
     questions = state.questions(step.code, organisation.pk)
     if step.code == selectors.REFLEXION:
@@ -434,7 +438,11 @@ def _render_step_page(request, membership, step, state, *, form=None, missing=()
     project = membership.project
     status = state.status(step.code, None)
     project_visible = state.visible(membership, step.code, None)
-    editable = membership.is_coordinator and status != Status.SUBMITTED
+    editable = (
+        membership.is_coordinator
+        and status != Status.SUBMITTED
+        and not membership.project.archived_at  # read-only (projects.access)
+    )
     questions = state.questions(step.code, None)
     if form is None:
         form = QuestionnaireForm(
@@ -1007,6 +1015,10 @@ def history(request, membership, answer_id):
         "answer": answer,
         "question": question,
         "revisions": revisions,
+        # « Restaurer cette version »: whoever may edit the answer, while it is editable.
+        "can_restore": membership.can_edit(answer.organisation)
+        and state_status != Status.SUBMITTED
+        and not membership.project.archived_at,
         "back_url": _question_link(
             membership.project,
             step_code,

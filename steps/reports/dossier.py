@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from projects.method import STEPS, STEPS_BY_CODE
+from steps.checklist.selectors import checklist
 from steps.modelling import selectors as modelling
 from steps.modelling.heatmap import level_of
 from steps.models import Risk
@@ -160,5 +161,6 @@ def build_dossier_context(membership, project) -> dict:
         **action_plan(project, area=PORTRAIT_AREA),
         **evaluation_parts(project),
         study_section=study_reports.dossier_section(project, who),
+        checklist_steps=checklist(project),
     )
     return context

@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 
 from mutualisation.formats import format_number, plural_count
 from mutualisation.pdf import ReportTooLong
-from projects.access import Access, project_view
+from projects.access import Access, allowed_when_archived, project_view
 from steps.resources.selectors import resource_for
 
 from . import cache, jobs
@@ -238,6 +238,7 @@ def report_status(request, membership, report_id):
 
 
 @project_view(Access.READ)
+@allowed_when_archived
 def report_retry(request, membership, report_id):
     """« Réessayer » (POST): queue a failed build again, then back to its page. The
     build is looked up first: someone who may not see it gets 404, not 405."""

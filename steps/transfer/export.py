@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from projects.models import Organisation, Project
 
+from .archive import file_path
 from .schema import (
     FORMAT,
     FORMAT_VERSION,
@@ -22,7 +23,15 @@ from .schema import (
 
 # Codes that embed the id of an « autre » portrait item, per model and field.
 EXTRA_CODE = re.compile(r"^(reflexion\.[a-z0-9-]+\.autre-)(\d+)(?=\.|$)")
-CODE_FIELDS = {"steps.Answer": "question_code", "steps.DiagnosticVerdict": "item_code"}
+CODE_FIELDS = {
+    "steps.Answer": "question_code",
+    "steps.DiagnosticVerdict": "item_code",
+    # A grid row's thread is named by the row's code.
+    "steps.Comment": "code",
+    "steps.CommentThread": "code",
+}
+# Records pointing to any object: their `object_id` is written as `"object": "<ref>"`.
+GENERIC_MODELS = ("projects.ChangeRecord", "steps.Comment", "steps.CommentThread")
 
 
 def record_fields(model) -> list:
@@ -33,7 +42,7 @@ def record_fields(model) -> list:
             continue
         if field.is_relation and field.related_model is Project:
             continue
-        if model._meta.label == "projects.ChangeRecord" and field.name == "object_id":
+        if model._meta.label in GENERIC_MODELS and field.name == "object_id":
             continue
         # A person's last visit is theirs, not the project's: not exported.
         if model._meta.label == "projects.Membership" and field.name == "last_seen_at":
@@ -104,6 +113,9 @@ class _Exporter:
             if target is ContentType:
                 return ContentType.objects.get_for_id(pk).model_class()._meta.label_lower
             return None if pk is None else self.refs[(target._meta.label, pk)]
+        if label == "steps.Document" and field.name == "file":
+            # The file's place in the backup archive, never its local storage name.
+            return file_path(self.refs[(label, obj.pk)], obj.original_name)
         value = encode_value(field.value_from_object(obj))
         if CODE_FIELDS.get(label) == field.name:
             value = self.code(value)
@@ -116,6 +128,15 @@ class _Exporter:
         if model is Organisation:  # organisation records: edits of an organisation's file
             return self.organisation_refs.get(record.object_id)
         return self.refs.get((model._meta.label, record.object_id))
+
+    def comment_object(self, comment):
+        """A comment's (or a thread's) object; None when it is named by a code."""
+        from steps.comments.targets import model_of
+
+        model = model_of(comment.target)
+        if model is None or not comment.object_id:
+            return None
+        return self.refs.get((model._meta.label, comment.object_id))
 
     def build(self) -> dict:
         # The members in one query; other people (former members) are looked up on demand.
@@ -147,6 +168,8 @@ class _Exporter:
                 row.update({f.name: self.field_value(obj, f) for f in fields})
                 if section.name == "change_records":
                     row["object"] = self.change_record_object(obj)
+                elif section.name in ("comments", "comment_threads"):
+                    row["object"] = self.comment_object(obj)
                 rows.append(row)
             sections[section.name] = rows
         project = {
@@ -181,3 +204,8 @@ def export_project(project: Project) -> dict:
 
 def project_filename(project: Project) -> str:
     return f"projet-{project.slug}-{timezone.localdate().isoformat()}.json"
+
+
+def archive_filename(project: Project) -> str:
+    """The backup of a project with shared documents: a ZIP (steps/transfer/archive.py)."""
+    return f"projet-{project.slug}-{timezone.localdate().isoformat()}.zip"

@@ -4,6 +4,8 @@
 document is not a valid project document; nothing is written in that case.
 """
 
+import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 
@@ -11,6 +13,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
@@ -20,10 +23,12 @@ from projects.models import RESERVED_SLUGS, Organisation, Project
 from steps import catalogue
 from steps.questionnaire.fields import stored_value_error
 
+from .archive import FILES_FOLDER
 from .export import CODE_FIELDS, record_fields
 from .schema import (
     FORMAT,
     FORMAT_VERSION,
+    OBJECT_SECTIONS,
     ORGANISATION_FIELDS,
     ORGANISATION_PREFIX,
     PROJECT_FIELDS,
@@ -63,8 +68,10 @@ def _timestamp_fields(model):
 class _Checker:
     """Validate the whole document and keep the cleaned values for the writer."""
 
-    def __init__(self, document):
+    def __init__(self, document, files=None):
         self.document = document
+        # The documents' files by archive path; None: taken from this installation.
+        self.files = files
         self.problems: list[str] = []
         self.refs: set[str] = {"project"}
         self.emails: set[str] = set()
@@ -106,6 +113,7 @@ class _Checker:
         self.check_project()
         self.check_references()
         self.check_answers()
+        self.check_files()
 
     def rows(self, name):
         rows = self.document.get(name)
@@ -155,7 +163,7 @@ class _Checker:
                 self.problem(where, _("la référence « %(ref)s » est en double.") % {"ref": ref})
             else:
                 self.refs.add(ref)
-            allowed = {"ref", "object"} if name == "change_records" else {"ref"}
+            allowed = {"ref", "object"} if name in OBJECT_SECTIONS else {"ref"}
             extra = set(row) - set(names) - allowed
             for key in sorted(extra):
                 self.problem(where, _("clé inconnue « %(key)s ».") % {"key": key})
@@ -281,11 +289,21 @@ class _Checker:
                     self.problem(
                         where, _("élément « autre » #%(n)s introuvable.") % {"n": match.group(2)}
                     )
-                if section.name == "change_records" and row["object"] is not None:
+                if section.name in OBJECT_SECTIONS and row["object"] is not None:
                     if not isinstance(row["object"], str) or row["object"] not in self.refs:
                         self.problem(
                             where, _("référence introuvable « %(v)s ».") % {"v": row["object"]}
                         )
+                    elif section.name != "change_records":
+                        self.check_comment_object(where, row)
+
+    def check_comment_object(self, where, row):
+        """A comment's object is a record of its target's kind (a risk for « risque »)."""
+        from steps.comments.targets import model_of
+
+        model = model_of(row.get("target"))
+        if model is None or not row["object"].startswith(f"{_prefix_of(model)}-"):
+            self.problem(where, _("référence introuvable « %(v)s ».") % {"v": row["object"]})
 
     def check_answers(self):
         """Each answer's value fits its question, by the rules of the answer forms."""
@@ -300,6 +318,68 @@ class _Checker:
             problem = stored_value_error(question, row.get("value"))
             if problem:
                 self.problem(f"answers[{index}]", f"« {code} » : {problem}")
+
+    def check_files(self):
+        """Each document's file is there, with its size, SHA-256 and an accepted type."""
+        from steps.attachments import validation
+
+        rows = self.cleaned.get("documents", [])
+        given = self.files is not None
+        if not given:
+            self.files = _local_files(rows)
+        used = set()
+        for index, row in enumerate(rows, start=1):
+            where = f"documents[{index}]"
+            path = row.get("file")
+            if not isinstance(path, str) or not path.startswith(FILES_FOLDER):
+                self.problem(where, _("« file » : un chemin « fichiers/… » est attendu."))
+                continue
+            data = self.files.get(path)
+            if data is None:
+                self.problem(
+                    where, _("le fichier « %(path)s » manque dans l’archive.") % {"path": path}
+                )
+                continue
+            used.add(path)
+            if len(data) != row.get("size") or hashlib.sha256(data).hexdigest() != row.get(
+                "sha256"
+            ):
+                self.problem(
+                    where,
+                    _("le fichier « %(path)s » n’a pas la taille ou l’empreinte SHA-256 annoncée.")
+                    % {"path": path},
+                )
+            found = validation.detect(io.BytesIO(data), str(row.get("original_name") or ""))
+            if found is None or found.content_type != row.get("content_type"):
+                self.problem(
+                    where,
+                    _("le contenu de « %(path)s » n’est pas d’un type accepté ou annoncé.")
+                    % {"path": path},
+                )
+        if given:
+            for path in sorted(set(self.files) - used):
+                self.problem(
+                    "fichiers", _("« %(path)s » ne correspond à aucun document.") % {"path": path}
+                )
+
+
+def _local_files(rows) -> dict[str, bytes]:
+    """The files of an import made in this installation (a copy of a project, a synthetic
+    project): found by SHA-256 among the documents already stored here. Only code calls
+    import_project without files; a backup sent from a browser always brings its own."""
+    from steps.attachments.models import Document
+
+    files = {}
+    for row in rows:
+        stored = Document.objects.filter(sha256=row.get("sha256"), size=row.get("size")).first()
+        if stored is None or not isinstance(row.get("file"), str):
+            continue
+        try:
+            with stored.file.open("rb") as handle:
+                files[row["file"]] = handle.read()
+        except OSError:
+            continue
+    return files
 
 
 def _expected_type(field_):
@@ -326,9 +406,11 @@ def _prefix_of(model):
 
 
 class _Writer:
-    def __init__(self, cleaned, users):
+    def __init__(self, cleaned, users, files=None):
         self.cleaned = cleaned
         self.users = users  # e-mail (lower) -> User
+        self.files = files or {}
+        self.stored_files: list[tuple[object, str]] = []
         self.objects: dict[str, models.Model] = {}
         self.created_users: list[str] = []
 
@@ -380,9 +462,11 @@ class _Writer:
                 for field_ in model._meta.concrete_fields:
                     if field_.is_relation and field_.related_model is Project:
                         setattr(instance, field_.name, project)
-                if section.name == "change_records":
+                if section.name in OBJECT_SECTIONS:
                     obj = self.objects.get(row["object"]) if row["object"] else None
                     instance.object_id = obj.pk if obj is not None else 0
+                if section.name == "documents":
+                    self.store_file(instance, row)
                 instances.append(instance)
             model.objects.bulk_create(instances)
             self._restore_timestamps(model, instances, rows)
@@ -402,6 +486,21 @@ class _Writer:
             setattr(instance, field_.name, self.objects[value])
             instance.save(update_fields=[field_.name])
         return project
+
+    def store_file(self, document, row):
+        """Write a document's (checked) bytes into the storage under a new random name."""
+        from steps.attachments import validation
+
+        data = self.files[row["file"]]
+        file_type = validation.detect(io.BytesIO(data), row["original_name"])
+        document.original_name = validation.clean_name(row["original_name"], file_type)
+        document.file.save(f"document{file_type.extension}", ContentFile(data), save=False)
+        self.stored_files.append((document.file.storage, document.file.name))
+
+    def discard_files(self):
+        """Remove the files written by an import that failed."""
+        for storage, name in self.stored_files:
+            storage.delete(name)
 
     def target(self, field_, value):
         if value is None:
@@ -470,27 +569,35 @@ def _m2m_columns(through, model):
     return f"{fks[0].name}_id", f"{fks[1].name}_id"
 
 
-def check_document(document) -> list[str]:
+def check_document(document, files=None) -> list[str]:
     """Every problem of the document, in French; empty when it can be imported."""
-    checker = _Checker(document)
+    checker = _Checker(document, files)
     checker.check()
     return checker.problems
 
 
-def import_project(document) -> ImportResult:
-    """Create the project of `document`; raise ImportProblems and write nothing if invalid."""
-    checker = _Checker(document)
+def import_project(document, files=None) -> ImportResult:
+    """Create the project of `document`; raise ImportProblems and write nothing if invalid.
+
+    `files`: the bytes of the documents' files by archive path (from a backup archive);
+    None, only for code running in this installation, takes them from the documents
+    already stored here, by SHA-256 (see `_local_files`).
+    """
+    checker = _Checker(document, files)
     checker.check()
     if checker.problems:
         raise ImportProblems(checker.problems)
     names = {}
     for row in document["users"]:
         names.setdefault(row["email"].lower(), row.get("full_name", ""))
-    writer = _Writer(checker.cleaned, {})
+    writer = _Writer(checker.cleaned, {}, checker.files)
     try:
         with transaction.atomic():
             project = writer.write(names)
-    except IntegrityError as error:
+    except BaseException as error:
+        writer.discard_files()
+        if not isinstance(error, IntegrityError):
+            raise
         raise ImportProblems(
             [_("Le fichier contredit une règle d'unicité ou de cohérence : %(e)s") % {"e": error}]
         ) from error

@@ -7,8 +7,10 @@ RESTORE_UPLOAD_MAX_AGE_MINUTES, and the confirmation reads and checks the stored
 again: nothing sent back by the browser is trusted. Files older than that are deleted
 at the next upload, whoever makes it.
 
-The reading takes a binary file object, so another container (a ZIP with documents)
-can be recognised by its first bytes later without changing the views.
+The reading takes a binary file object: a ZIP archive (a project with shared documents,
+steps/transfer/archive.py) is recognised by its first bytes, a bare JSON document (a
+project without documents, or an older backup) is read as it is. A bare JSON brings no
+file: its documents, if any, are reported missing (never looked up on this server).
 """
 
 import json
@@ -32,6 +34,7 @@ from django.utils.translation import gettext_lazy
 
 from projects.models import RESERVED_SLUGS, Membership, Role, SubmittedForm
 
+from .archive import ArchiveProblem, Backup, read_archive
 from .importer import ImportProblems, ImportResult, available_slug, check_document, import_project
 from .schema import SECTIONS, upgrade
 
@@ -78,6 +81,9 @@ SECTION_LABELS = {
     "alone_costs": gettext_lazy("Coûts sans mutualisation"),
     "indirect_effects": gettext_lazy("Effets indirects"),
     "agreement": gettext_lazy("Entente de mutualisation"),
+    "documents": gettext_lazy("Documents partagés"),
+    "comments": gettext_lazy("Commentaires"),
+    "comment_threads": gettext_lazy("Fils de commentaires"),
     "users": gettext_lazy("Personnes"),
     "organisations": gettext_lazy("Organisations"),
 }
@@ -122,16 +128,27 @@ class UploadGone(Exception):
     """The kept file is unknown to this session, expired or deleted."""
 
 
-def read_document(file) -> dict:
-    """The project document in `file` (binary); ImportProblems says why it cannot be read."""
+def read_backup(file) -> Backup:
+    """The document and files of a backup (ZIP or bare JSON); ImportProblems says why not."""
     head = file.read(4)
     file.seek(0)
     if head.startswith(b"PK"):
-        raise ImportProblems(
-            [_("Ce fichier est une archive ZIP : choisissez le fichier .json de la sauvegarde.")]
-        )
+        try:
+            content, files = read_archive(file)
+        except ArchiveProblem as error:
+            raise ImportProblems([str(error)]) from error
+        return Backup(_parse_json(content), files)
+    return Backup(_parse_json(file.read()), {})
+
+
+def read_document(file) -> dict:
+    """The project document of a backup in `file` (binary), without its files."""
+    return read_backup(file).document
+
+
+def _parse_json(content: bytes):
     try:
-        return json.loads(file.read().decode("utf-8"))
+        return json.loads(content.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise ImportProblems(
             [_("Ce fichier n’est pas du texte : choisissez le fichier .json de la sauvegarde.")]
@@ -164,9 +181,12 @@ def readable_problem(problem: str) -> str:
     }
 
 
-def check(document) -> list[str]:
-    """Every problem of the document, in readable French; empty when it can be restored."""
-    return [readable_problem(problem) for problem in check_document(document)]
+def check(document, files=None) -> list[str]:
+    """Every problem of the document, in readable French; empty when it can be restored.
+
+    `files` are the archive's files; a backup read here always has some (maybe none)."""
+    files = {} if files is None else files
+    return [readable_problem(problem) for problem in check_document(document, files)]
 
 
 # Keeping the file between the preview and the confirmation --------------------------------
@@ -181,7 +201,9 @@ def keep_upload(request, uploaded) -> str:
     prune_uploads()
     token = secrets.token_urlsafe(18)
     uploaded.seek(0)
-    name = default_storage.save(f"{UPLOAD_DIR}/{token}.json", uploaded)
+    suffix = ".zip" if uploaded.read(2) == b"PK" else ".json"
+    uploaded.seek(0)
+    name = default_storage.save(f"{UPLOAD_DIR}/{token}{suffix}", uploaded)
     kept = {
         key: entry
         for key, entry in request.session.get(SESSION_KEY, {}).items()
@@ -213,9 +235,9 @@ def kept_upload(request, token: str) -> dict:
     return entry
 
 
-def read_kept(entry) -> dict:
+def read_kept(entry) -> Backup:
     with default_storage.open(entry["name"], "rb") as file:
-        return read_document(file)
+        return read_backup(file)
 
 
 def discard_upload(request, token: str) -> None:
@@ -308,7 +330,7 @@ class AlreadyRestored(Exception):
     """This upload was confirmed already (a double click, a second tab)."""
 
 
-def restore(*, document: dict, user, upload_token: str) -> ImportResult:
+def restore(*, document: dict, user, upload_token: str, files=None) -> ImportResult:
     """Create the project of `document`, with `user` as a coordinator; all or nothing.
 
     A person restoring a project in which the file gives them another role becomes its
@@ -321,7 +343,7 @@ def restore(*, document: dict, user, upload_token: str) -> ImportResult:
                 SubmittedForm.objects.create(token=f"restauration-{upload_token}", user=user)
         except IntegrityError as error:
             raise AlreadyRestored from error
-        result = import_project(document)
+        result = import_project(document, {} if files is None else files)
         membership = Membership.objects.filter(user=user, project=result.project).first()
         if membership is None:
             Membership.objects.create(user=user, project=result.project, role=Role.COORDINATOR)

@@ -26,7 +26,9 @@ Two encodings need care:
   item's id (`reflexion.<dimension>.autre-<id>.<part>`); in the document the id is
   replaced by `#<n>`, n being the position in `extra_items` (1 = first);
 - a change record points to its object by `"object": "<ref>"` (null when the object no
-  longer exists; it is then imported with object_id 0).
+  longer exists; it is then imported with object_id 0); so do a comment and a comment
+  thread (OBJECT_SECTIONS; null too when their target is a code: a grid row, a section of
+  the agreement).
 
 Import creates new organisations (organisations are not matched across installations),
 matches people by e-mail (a missing person is created without a usable password) and
@@ -105,8 +107,15 @@ SECTIONS = (
         "evaluation_round__project",
     ),
     Section("improvements", "steps.Improvement", "improvement", "evaluation_round__project"),
+    Section("checklist_entries", "steps.ChecklistEntry", "checklist-entry", "project"),
+    Section("documents", "steps.Document", "document", "project"),
+    Section("comments", "steps.Comment", "comment", "project"),
+    Section("comment_threads", "steps.CommentThread", "comment-thread", "project"),
     Section("change_records", "projects.ChangeRecord", "change-record", "project"),
 )
+# The sections whose records point to any other record by `"object": "<ref>"`, with the
+# model stored in the record (a content type, or a comment's target kind).
+OBJECT_SECTIONS = ("comments", "comment_threads", "change_records")
 
 STUDY_SECTIONS = (
     "opportunity_study",
@@ -117,7 +126,7 @@ STUDY_SECTIONS = (
 )
 # The sections added by version 5 (each new section of SECTIONS since then is named here
 # too, so a version-4 file is read with an empty list for it).
-V5_SECTIONS: tuple[str, ...] = ()
+V5_SECTIONS: tuple[str, ...] = ("checklist_entries", "documents", "comments", "comment_threads")
 ORGANISATION_PREFIX = "organisation"
 USER_FIELDS = ("email", "full_name")
 ORGANISATION_FIELDS = (

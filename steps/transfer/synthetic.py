@@ -80,6 +80,8 @@ def _trim(document, count):
                 drop = row[code_field] is None
             if section.name == "change_records" and row.get("object") in removed:
                 row["object"] = None
+            if section.name in ("comments", "comment_threads") and row.get("object") in removed:
+                drop = True  # a thread goes with its object
             if drop:
                 removed.add(row["ref"])
             else:

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from . import views
+from . import duplicate_views, views
 
 urlpatterns = [
+    path("dupliquer/", duplicate_views.project_duplicate, name="project_duplicate"),
     path("sauvegarde/", views.project_transfer, name="project_transfer"),
     path("sauvegarde/projet.json", views.project_export, name="project_export"),
 ]

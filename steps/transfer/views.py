@@ -11,7 +11,7 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -24,7 +24,8 @@ from projects.creation import creation_view
 from projects.submissions import already_sent
 
 from . import restore as restoring
-from .export import export_project, project_filename
+from .archive import write_archive
+from .export import archive_filename, export_project, project_filename
 from .forms import RestoreForm
 from .importer import ImportProblems
 from .schema import FORMAT_VERSION
@@ -40,15 +41,28 @@ def project_transfer(request, membership):
             "project": project,
             "membership": membership,
             "format_version": FORMAT_VERSION,
-            "filename": project_filename(project),
+            # A project with shared documents is saved as a ZIP (steps/transfer/archive.py).
+            "filename": (
+                archive_filename(project)
+                if project.documents.exists()
+                else project_filename(project)
+            ),
         },
     )
 
 
 @project_view(Access.COORDINATE)
 def project_export(request, membership):
+    """The project's JSON document; with shared documents, a ZIP of it and their files."""
     project = membership.project
     document = export_project(project)
+    if document["documents"]:
+        return FileResponse(
+            write_archive(document, project),
+            as_attachment=True,
+            filename=archive_filename(project),
+            content_type="application/zip",
+        )
     response = HttpResponse(
         json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -98,7 +112,8 @@ def _restore_upload(request):
     if uploaded.size > settings.RESTORE_MAX_BYTES:
         return _render_upload(request, RestoreForm(), problems=[_too_big_message()], status=413)
     try:
-        problems = restoring.check(restoring.read_document(uploaded))
+        backup = restoring.read_backup(uploaded)
+        problems = restoring.check(backup.document, backup.files)
     except ImportProblems as error:
         problems = error.problems
     if problems:
@@ -123,14 +138,14 @@ def project_restore_preview(request, upload_token):
     """What the kept file will create, with the button that creates it."""
     try:
         entry = restoring.kept_upload(request, upload_token)
-        document = restoring.read_kept(entry)
+        backup = restoring.read_kept(entry)
     except (restoring.UploadGone, ImportProblems):
         return _gone(request)
     return render(
         request,
         "steps/transfer/restore_preview.html",
         {
-            "preview": restoring.preview(document, request.user),
+            "preview": restoring.preview(backup.document, request.user),
             "filename": entry["filename"],
             "upload_token": upload_token,
         },
@@ -143,8 +158,13 @@ def project_restore_confirm(request, upload_token):
     """Create the project from the kept file (checked again), then forget the file."""
     try:
         entry = restoring.kept_upload(request, upload_token)
-        document = restoring.read_kept(entry)
-        result = restoring.restore(document=document, user=request.user, upload_token=upload_token)
+        backup = restoring.read_kept(entry)
+        result = restoring.restore(
+            document=backup.document,
+            files=backup.files,
+            user=request.user,
+            upload_token=upload_token,
+        )
     except restoring.UploadGone:
         return _gone(request)
     except restoring.AlreadyRestored:

@@ -177,6 +177,8 @@ PAGES: dict[str, tuple[str | None, PathOf]] = {
         lambda d: reverse("projects:invitation_signup", args=[d.invitation.token]),
     ),
     "methode": (ANONYMOUS, lambda d: reverse("about_method")),
+    "methode-formes": (ANONYMOUS, lambda d: reverse("legal_forms")),
+    "methode-cas": (ANONYMOUS, lambda d: reverse("inspiring_cases")),
     "projets": (COORD, lambda d: reverse("projects:list")),
     "projet-nouveau": (COORD, lambda d: reverse("projects:create")),
     "projet-accueil": (COORD, lambda d: d.project.get_absolute_url()),

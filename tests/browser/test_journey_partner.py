@@ -19,9 +19,11 @@ from projects.models import Membership, Organisation, Role, User
 from steps.demo import build_demo_project
 from steps.models import Action, Answer, StepStatus
 from tests.browser.journeys import (
+    PASSWORD,
     accept_with_new_account,
     follow,
     invitation_link,
+    log_in,
     open_step,
     send_invitation,
 )
@@ -75,7 +77,7 @@ def demo_with_invitation(live_server, mailoutbox):
 
 
 def test_journey_partner_joins_answers_and_updates_its_action(
-    page: Page, live_server, demo_with_invitation, screenshot
+    page: Page, new_page, live_server, demo_with_invitation, screenshot
 ):
     """Nadia joins, fills and submits her answers, sees the grid and updates her action."""
     project = demo_with_invitation
@@ -154,6 +156,28 @@ def test_journey_partner_joins_answers_and_updates_its_action(
     expect(identity.get_by_role("columnheader", name=ORGANISATION)).to_be_visible()
     expect(identity.get_by_role("cell", name=re.compile(re.escape(mission)))).to_be_visible()
     screenshot("06-grille")
+
+    # 4b. Comments on the row of the missions; the coordinator's bell shows it.
+    identity.get_by_role(
+        "link", name=re.compile(r"(commentaires?|Commenter) \(Mission, vision, valeurs\)$")
+    ).click()
+    page.get_by_label("Votre commentaire").fill(
+        "Notre mission rejoint la vôtre : **tri** et *réemploi*."
+    )
+    page.get_by_role("button", name="Publier").click()
+    expect(
+        page.get_by_role("status").filter(has_text="Votre commentaire est publié.")
+    ).to_be_visible()
+    expect(page.locator(".comment-body strong").filter(has_text="tri")).to_be_visible()
+    screenshot("06b-commentaire")
+    coordinator = User.objects.get(email=COORDINATOR_EMAIL)
+    coordinator.set_password(PASSWORD)
+    coordinator.save()
+    bell = new_page()
+    log_in(bell, live_server, COORDINATOR_EMAIL)
+    bell.get_by_role("link", name=re.compile("notifications? non lues?$")).click()
+    bell.get_by_role("link", name=re.compile("^Nadia Friperie a commenté")).click()
+    expect(bell.get_by_text("Notre mission rejoint la vôtre")).to_be_visible()
 
     # 5. Updates the action the plan gives her organisation.
     open_step(page, project.name, "Réalisation")

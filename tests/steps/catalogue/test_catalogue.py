@@ -140,7 +140,7 @@ def test_catalogue_impulsion_motivations_in_three_families():
             "Motivations stratégiques et politiques",
             "Motivations philosophiques",
         }
-        assert len(question.choices) == 12
+        assert len(question.choices) == 17  # five added by issue 19
 
 
 def test_catalogue_required_questions():

@@ -189,7 +189,11 @@ def test_step_page_shows_that_steps_items_and_a_link_to_the_list(world, client_a
     assert "Besoin confirmé" in content
     assert _text(OTHER_STEP_CODE) not in content
     assert _page_url(world) in content
-    assert f'name="next" value="{url}"' in content
+    # The box is folded; a tick comes back to it open (`?conditions=1`).
+    assert f'name="next" value="{url}?conditions=1"' in content
+    assert '<details class="checklist-details">' in content
+    reopened = client_as(world.coordinator).get(url, {"conditions": "1"}).content.decode()
+    assert '<details class="checklist-details" open>' in reopened
 
 
 @pytest.mark.parametrize("ticked", [3, len(ITEMS)])

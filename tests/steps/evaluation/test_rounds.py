@@ -223,8 +223,8 @@ def test_rounds_page_query_count(world, client_as, django_assert_num_queries, or
             services.improvement_to_action(improvement=improvement, user=world.coordinator)
     client = client_as(world.coordinator)
     # session, user, membership, rounds, assessments with indicators, improvements with actions,
-    # the bell
-    with django_assert_num_queries(7):
+    # the bell, the comment counts
+    with django_assert_num_queries(8):
         response = client.get(_url(world, "evaluation_rounds"))
     assert len(evaluation_rounds(world.project)) == len(response.context["rounds"]) == 2
 

@@ -311,8 +311,9 @@ def test_agreement_page_query_count_is_constant(n, client, django_assert_num_que
     user = UserFactory()
     Membership.objects.create(user=user, project=project, role=Role.COORDINATOR)
     client.force_login(user)
-    # 10, plus the agreement's language and, without a choice, its creator's.
-    with django_assert_num_queries(12):
+    # 10, plus the agreement's language and, without a choice, its creator's, plus the
+    # comment counts of the sections.
+    with django_assert_num_queries(13):
         response = client.get(reverse("steps:agreement", kwargs={"project_slug": project.slug}))
     assert response.status_code == 200
 

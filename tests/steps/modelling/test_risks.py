@@ -91,8 +91,9 @@ def test_heatmap_counts_risks_per_cell():
 # --- The known enjeux ---------------------------------------------------------------------
 
 
-def test_enjeux_cover_the_seven_known_issues_in_both_languages(compiled_catalogues):
-    """The seven enjeux of the method, each with remedies in French and English."""
+def test_enjeux_cover_the_known_issues_in_both_languages(compiled_catalogues):
+    """The seven enjeux of the method and change management (issue 19), each with
+    remedies in French and English."""
     assert [e.code for e in ENJEUX] == [
         "legitimite",
         "information",
@@ -101,6 +102,7 @@ def test_enjeux_cover_the_seven_known_issues_in_both_languages(compiled_catalogu
         "pouvoir",
         "responsabilite",
         "technique",
+        "changement",
     ]
     for enjeu in ENJEUX:
         assert enjeu.remedies
@@ -278,6 +280,6 @@ def test_risks_page_query_count_is_constant(n, client, django_assert_num_queries
     user = UserFactory()
     Membership.objects.create(user=user, project=project, role=Role.COORDINATOR)
     client.force_login(user)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):  # 5 + the comment counts + the linked documents
         response = client.get(reverse("steps:risks", kwargs={"project_slug": project.slug}))
     assert response.context["heat_map"].total == n

@@ -22,11 +22,11 @@ Status = StepStatus.Status
 # Every page counts the bell of the top bar (unread notifications); the dashboard and the
 # step pages and an organisation's answers read the target dates (one query).
 DASHBOARD_QUERIES = 10
-ORG_PAGE_QUERIES = 11  # + the organisation itself
+ORG_PAGE_QUERIES = 12  # + the organisation itself, + the answers' comment counts
 # A step page reads the project's answers whole and the organisations' progress apart;
 # the portrait's dimensions and extra items only for réflexion; no organisation answers
-# the diagnostic.
-STEP_PAGE_QUERIES = {"impulsion": 9, "reflexion": 11, "diagnostic": 8}
+# the diagnostic; the box of conditions of success and pitfalls reads its ticks (one).
+STEP_PAGE_QUERIES = {"impulsion": 10, "reflexion": 12, "diagnostic": 9}
 # session, user, membership, organisations, answers, statuses, the bell
 SYNTHESIS_QUERIES = 7
 

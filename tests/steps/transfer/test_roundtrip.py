@@ -9,6 +9,7 @@ from django.core.management import call_command
 from projects.models import ChangeRecord, Organisation, Project
 from steps.demo import build_demo_project
 from steps.models import Action, Answer, ExtraPortraitItem, LogicElement
+from steps.transfer.archive import export_files
 from steps.transfer.export import export_project
 from steps.transfer.importer import import_project
 from steps.transfer.schema import FORMAT_VERSION, SECTIONS, VOLATILE_KEYS
@@ -35,6 +36,12 @@ def demo_document():
     return json.loads(json.dumps(export_project(build_demo_project())))
 
 
+@pytest.fixture
+def demo_files(demo_document):
+    """The files of the demo's shared documents, read before a test empties the database."""
+    return export_files(Project.objects.get(slug=demo_document["project"]["slug"]))
+
+
 def test_export_demo_has_every_section_and_no_password(demo_document):
     """The demo's document is versioned, fills every section and holds no password."""
     assert demo_document["format_version"] == FORMAT_VERSION
@@ -53,10 +60,10 @@ def test_export_demo_contains_no_local_id(demo_document):
             assert not any(key.endswith("_id") for key in row)
 
 
-def test_roundtrip_demo_into_empty_database_gives_same_document(demo_document):
+def test_roundtrip_demo_into_empty_database_gives_same_document(demo_document, demo_files):
     """Export → empty database → import → export gives the very same document."""
     _empty_database()
-    result = import_project(demo_document)
+    result = import_project(demo_document, demo_files)
     assert not result.slug_changed
     again = json.loads(json.dumps(export_project(result.project)))
     assert _stable(again) == _stable(demo_document)
@@ -84,10 +91,10 @@ def test_import_remaps_extra_item_codes_and_links(demo_document):
         assert record.content_type.get_object_for_this_type(pk=record.object_id)
 
 
-def test_import_creates_missing_people_without_usable_password(demo_document):
+def test_import_creates_missing_people_without_usable_password(demo_document, demo_files):
     """People absent from the installation get an account with no usable password."""
     _empty_database()
-    result = import_project(demo_document)
+    result = import_project(demo_document, demo_files)
     emails = {row["email"] for row in demo_document["users"]}
     assert set(result.created_users) == emails
     assert not any(user.has_usable_password() for user in get_user_model().objects.all())
@@ -130,8 +137,9 @@ def test_roundtrip_large_synthetic_project_gives_same_document(demo_document):
     assert len(document["organisations"]) == 30
     assert len(document["pooled_resources"]) == 10
     assert len(document["actions"]) == 200
+    files = export_files(project)
     _empty_database()
-    again = json.loads(json.dumps(export_project(import_project(document).project)))
+    again = json.loads(json.dumps(export_project(import_project(document, files).project)))
     assert _stable(again) == _stable(document)
 
 
@@ -145,13 +153,13 @@ def test_synthetic_project_with_fewer_organisations_keeps_a_valid_document(demo_
 
 
 @pytest.mark.parametrize("version", [1, 2])
-def test_roundtrip_older_file_is_read_in_the_current_version(demo_document, version):
+def test_roundtrip_older_file_is_read_in_the_current_version(demo_document, demo_files, version):
     """A file exported before the history moved to projects (version 1), or before the
     target dates (version 2), still imports: without its target dates."""
     old = {**demo_document, "format_version": version}
     del old["deadlines"]
     _empty_database()
-    import_project(old)
+    import_project(old, demo_files)
     again = export_project(Project.objects.get())
     assert again["format_version"] == FORMAT_VERSION == 5
     assert again["deadlines"] == []
@@ -160,15 +168,17 @@ def test_roundtrip_older_file_is_read_in_the_current_version(demo_document, vers
     )
 
 
-def test_roundtrip_keeps_target_dates(demo_document):
+def test_roundtrip_keeps_target_dates(demo_document, demo_files):
     assert len(demo_document["deadlines"]) == 7
     _empty_database()
-    project = import_project(demo_document).project
+    project = import_project(demo_document, demo_files).project
     assert project.deadlines.count() == 7
     assert project.deadlines.filter(organisation__isnull=False).count() == 1
 
 
-def test_roundtrip_version_3_file_is_read_without_agreement_language_or_study(demo_document):
+def test_roundtrip_version_3_file_is_read_without_agreement_language_or_study(
+    demo_document, demo_files
+):
     """A file of version 3 (before the agreement's language and the opportunity study)
     still imports: the agreement takes its default language, and there is no study."""
     from steps.transfer.schema import STUDY_SECTIONS
@@ -177,7 +187,7 @@ def test_roundtrip_version_3_file_is_read_without_agreement_language_or_study(de
     for name in ("agreement", *STUDY_SECTIONS):
         del old[name]
     _empty_database()
-    import_project(old)
+    import_project(old, demo_files)
     again = export_project(Project.objects.get())
     assert again["format_version"] == 5
     assert again["agreement"] == []
