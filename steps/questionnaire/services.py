@@ -78,6 +78,19 @@ def _locked_status(project, organisation, step: str) -> StepStatus:
     return status
 
 
+def _locked_writable_status(project, organisation, step: str) -> StepStatus:
+    """The scope's locked status row; ReadOnlyStep once its answers are submitted."""
+    status = _locked_status(project, organisation, step)
+    if status.is_submitted:
+        raise ReadOnlyStep(
+            _(
+                "Ces réponses ont été soumises : elles ne se modifient plus, sauf si la "
+                "coordination les rouvre."
+            )
+        )
+    return status
+
+
 def _check_scope(question, organisation, project) -> None:
     expected = Scope.ORGANISATION if organisation is not None else Scope.PROJECT
     if question.scope != expected:
@@ -126,14 +139,7 @@ def save_answer(
         raise InvalidAnswer(*error.messages) from error
     step = selectors.step_of(question.code)
     with transaction.atomic():
-        status = _locked_status(project, organisation, step)
-        if status.is_submitted:
-            raise ReadOnlyStep(
-                _(
-                    "Ces réponses ont été soumises : elles ne se modifient plus, sauf si la "
-                    "coordination les rouvre."
-                )
-            )
+        status = _locked_writable_status(project, organisation, step)
         answer = (
             Answer.objects.select_for_update(of=("self",))
             .select_related("updated_by")
@@ -200,14 +206,7 @@ def restore_answer(*, revision: AnswerRevision, base_version: int, user) -> Save
         raise InvalidAnswer(problem)
     step = selectors.step_of(question.code)
     with transaction.atomic():
-        status = _locked_status(answer.project, answer.organisation, step)
-        if status.is_submitted:
-            raise ReadOnlyStep(
-                _(
-                    "Ces réponses ont été soumises : elles ne se modifient plus, sauf si la "
-                    "coordination les rouvre."
-                )
-            )
+        _locked_writable_status(answer.project, answer.organisation, step)
         answer = (
             Answer.objects.select_for_update(of=("self",))
             .select_related("updated_by")
