@@ -178,7 +178,7 @@ def test_keyboard_partner_fills_and_submits_portrait(demo, live_server, open_pag
 def test_keyboard_portrait_has_no_trap(demo, live_server, open_page):
     """Through a whole portrait page (Identité: six items, their fields and the links
     between pages), Tab visits every stop once, in page order, with a visible focus, and
-    leaves the page after the footer."""
+    leaves the page after the footer (its last link: the glossary)."""
     page = open_page(PARTNER)
     page.goto(live_server.url + demo.url("steps:org_answers", "reflexion", demo.organisation.pk))
     keys = Keyboard(page)
@@ -189,7 +189,8 @@ def test_keyboard_portrait_has_no_trap(demo, live_server, open_page):
     else:
         pytest.fail(f"still inside the page after {MAX_STEPS} Tab presses")
     assert len(keys.path) > 30
-    assert "Sources de la méthode" in keys.path[-1]
+    assert "Sources de la méthode" in keys.path[-2]
+    assert "Glossaire" in keys.path[-1]
 
 
 def test_keyboard_checkboxes_and_scale_on_impulsion(demo, live_server, open_page):
