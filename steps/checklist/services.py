@@ -23,7 +23,7 @@ def entry_save(
     """
     with transaction.atomic():
         stored = (
-            ChecklistEntry.objects.select_for_update()
+            ChecklistEntry.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .filter(project=project, code=code)
             .first()

@@ -207,6 +207,9 @@ def test_bulk_invite_thirty_one_lines(world, client_as):
     )
 
 
+# The worker closes the database connection between jobs, as in production: these tests
+# run outside the test's transaction (as tests/notifications/test_worker.py does).
+@pytest.mark.django_db(transaction=True)
 def test_bulk_invite_mails_go_through_the_job_queue(world, client_as, settings):
     """With the database queue, nothing is sent until the worker runs the job."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -431,6 +434,7 @@ def test_remind_all_skips_what_cannot_be_reminded(world, client_as):
     assert len(mail.outbox) == 4
 
 
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("count", [3, 30])
 def test_remind_all_query_count(world, client_as, django_assert_num_queries, settings, count):
     """Reminding 3 or 30 costs the same queries (some expired: new links); the e-mails
