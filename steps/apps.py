@@ -8,5 +8,7 @@ class StepsConfig(AppConfig):
 
     def ready(self):
         from . import versioning
+        from .attachments import signals as attachments
 
         versioning.connect()
+        attachments.connect()

@@ -72,8 +72,6 @@ def document_add(
 
 
 def document_delete(*, document, user) -> None:
-    """Delete the record (kept in the history), then its file once the deletion is committed."""
-    storage, name = document.file.storage, document.file.name
-    with transaction.atomic():
-        delete_with_history(instance=document, user=user)
-        transaction.on_commit(lambda: storage.delete(name))
+    """Delete the record (kept in the history); its file follows once the deletion is
+    committed (steps/attachments/signals.py)."""
+    delete_with_history(instance=document, user=user)

@@ -1,16 +1,19 @@
 import json
+import shutil
 
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
 from projects.models import Project
+from steps.transfer.archive import write_archive
 from steps.transfer.export import export_project
 
 
 class Command(BaseCommand):
     help = (
         "Exporte un projet complet (organisations, membres sans mot de passe, réponses et "
-        "leur historique, outils de chaque étape) en un document JSON versionné."
+        "leur historique, outils de chaque étape) en un document JSON versionné ; avec "
+        "-o FICHIER.zip, une archive ZIP qui porte aussi les fichiers des documents partagés."
     )
 
     def add_arguments(self, parser):
@@ -25,9 +28,20 @@ class Command(BaseCommand):
             instance = Project.objects.get(**lookup)
         except Project.DoesNotExist as error:
             raise CommandError(f"Aucun projet « {project} ».") from error
-        text = json.dumps(
-            export_project(instance), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
-        )
+        document = export_project(instance)
+        if output and output.lower().endswith(".zip"):
+            with write_archive(document, instance) as archive, open(output, "wb") as file:
+                shutil.copyfileobj(archive, file)
+            self.stderr.write(self.style.SUCCESS(f"Projet « {instance.name} » exporté : {output}"))
+            return
+        if document.get("documents"):
+            self.stderr.write(
+                self.style.WARNING(
+                    "Ce projet a des documents partagés : le JSON seul ne porte pas leurs "
+                    "fichiers. Pour les garder, exportez vers un fichier .zip (-o projet.zip)."
+                )
+            )
+        text = json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         if output:
             with open(output, "w", encoding="utf-8") as file:
                 file.write(text + "\n")

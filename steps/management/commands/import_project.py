@@ -1,8 +1,10 @@
 import json
+import zipfile
 
 from django.core.management.base import BaseCommand, CommandError
 
 from projects.models import RESERVED_SLUGS
+from steps.transfer.archive import ArchiveProblem, read_archive
 from steps.transfer.importer import ImportProblems, import_project
 
 
@@ -13,12 +15,23 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Document JSON produit par export_project.")
+        parser.add_argument(
+            "file", help="Document JSON ou archive ZIP produits par export_project."
+        )
 
     def handle(self, *args, file, **options):
+        files = None
         try:
-            with open(file, encoding="utf-8") as handle:
-                document = json.load(handle)
+            if zipfile.is_zipfile(file):
+                # A backup with its documents' files: the archive is checked first.
+                with open(file, "rb") as handle:
+                    raw, files = read_archive(handle)
+                document = json.loads(raw.decode("utf-8"))
+            else:
+                with open(file, encoding="utf-8") as handle:
+                    document = json.load(handle)
+        except ArchiveProblem as error:
+            raise CommandError(f"Archive « {file} » refusée : {error}") from error
         except OSError as error:
             raise CommandError(f"Lecture impossible de « {file} » : {error}") from error
         except UnicodeDecodeError as error:
@@ -33,7 +46,7 @@ class Command(BaseCommand):
                 f"« {file} » est imbriqué trop profondément pour être un export de projet."
             ) from error
         try:
-            result = import_project(document)
+            result = import_project(document, files)
         except ImportProblems as error:
             lines = "\n".join(f"  - {problem}" for problem in error.problems)
             raise CommandError(

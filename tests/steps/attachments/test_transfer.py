@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from projects.models import Project
@@ -229,3 +230,26 @@ def test_backup_page_offers_a_zip_when_the_project_has_documents(world, client_a
         name="s.pdf",
     )
     assert '.zip"' in client.get(url).content.decode()
+
+
+def test_commands_export_and_import_a_zip_with_the_files(world, with_documents, tmp_path):
+    """`export_project -o x.zip` carries the files; `import_project x.zip` gives them back
+    byte for byte (the archive checked first); a bad archive is refused in French."""
+    quote, certificate = with_documents
+    path = tmp_path / "projet.zip"
+    call_command("export_project", world.project.slug, "-o", str(path))
+    Project.objects.filter(pk=world.project.pk).delete()
+    call_command("import_project", str(path), stdout=io.StringIO())
+    restored = {d.title: d.file.open("rb").read() for d in Document.objects.all()}
+    assert restored == {quote.title: samples.PDF, certificate.title: samples.PNG}
+    broken = tmp_path / "cassee.zip"
+    with zipfile.ZipFile(broken, "w") as output:
+        output.writestr("../projet.json", "{}")
+    with pytest.raises(CommandError, match="Archive .* refusée"):
+        call_command("import_project", str(broken))
+
+
+def test_command_json_export_warns_that_files_stay_behind(world, with_documents):
+    err = io.StringIO()
+    call_command("export_project", world.project.slug, stdout=io.StringIO(), stderr=err)
+    assert "documents partagés" in err.getvalue() and ".zip" in err.getvalue()

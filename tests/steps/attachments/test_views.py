@@ -5,9 +5,10 @@ import hashlib
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 
-from projects.models import ChangeRecord
+from projects.models import ChangeRecord, Project
 from steps.attachments.models import Document
 from steps.attachments.services import document_add
 from tests.factories import OrganisationFactory
@@ -232,6 +233,19 @@ def test_delete_by_uploader_removes_the_file_after_commit(world, client_as):
     )
     assert response.status_code == 302
     assert not Document.objects.exists()
+    assert not default_storage.exists(name)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_the_project_removes_its_files(world):
+    """A project deleted (its documents go by cascade) leaves no file behind; a deletion
+    rolled back keeps the file."""
+    name = _add(world, user=world.partner_a).file.name
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Project.objects.get(pk=world.project.pk).delete()
+        raise RuntimeError("rolled back")
+    assert default_storage.exists(name)
+    Project.objects.get(pk=world.project.pk).delete()
     assert not default_storage.exists(name)
 
 
