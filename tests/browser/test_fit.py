@@ -84,6 +84,14 @@ PAGES: dict[str, Callable[[Place], str]] = {
     "membres": lambda p: p.url("projects:members"),
     "organisation": lambda p: p.url("projects:organisation", p.organisation.pk),
     "echeances": lambda p: p.url("steps:deadlines"),
+    # Working together and the method explained (issues 19 and 21).
+    "accueil": lambda p: reverse("projects:home", args=[p.project.slug]),
+    "documents": lambda p: p.url("steps:attachment_list"),
+    "conditions": lambda p: p.url("steps:checklist"),
+    "fil-grille": lambda p: p.url("steps:comment_thread", "grille", "reflexion.identite.mission"),
+    "glossaire": lambda p: reverse("glossary"),
+    "cas-inspirants": lambda p: reverse("inspiring_cases"),
+    "formes-entente": lambda p: reverse("legal_forms"),
 }
 
 # What does not fit, in words: the document's width, clipped tables, bad wrappers, bars.
