@@ -294,6 +294,33 @@ def sensitivity_rows(loaded: Loaded, scenarios, visible: set, show_group: bool) 
     return rows
 
 
+def sensitivity_by_organisation(rows: list[dict], columns: list, show_group: bool) -> list[dict]:
+    """The sensitivity table turned a quarter: one row per organisation (the group
+    first), one column per scenario. On paper the scenarios are few and the
+    organisations many (30 columns of names do not fit across a page)."""
+    turned = []
+    if show_group:
+        turned.append(
+            {
+                "name": _("Groupe"),
+                "group": True,
+                "cells": [
+                    {
+                        "saving": r["group_saving"],
+                        "negative": r["group_negative"],
+                        "payback": r["group_payback"],
+                    }
+                    for r in rows
+                ],
+            }
+        )
+    for index, organisation in enumerate(columns):
+        turned.append(
+            {"name": organisation.name, "group": False, "cells": [r["cells"][index] for r in rows]}
+        )
+    return turned
+
+
 def break_even_rows(loaded: Loaded) -> list[dict]:
     rows = []
     for plan in loaded.inputs.resources:

@@ -93,6 +93,26 @@ def test_demo_dossier_has_the_study_section(demo):
     assert "Utilisations −30 %" in text
 
 
+def test_dossier_sensitivity_has_one_row_per_organisation_and_one_column_per_scenario(demo):
+    """On paper the table is turned: the scenarios across (a handful), the group then
+    each organisation down, so that 30 organisations still fit the page's width."""
+    from mutualisation.pdf import render_html
+    from steps.reports.dossier import build_dossier_context
+
+    html = render_html("pdf/dossier.html", build_dossier_context(None, demo))
+    table = html[html.index("Sensibilité") :]
+    table = table[: table.index("</table>")]
+    head = table[table.index("<thead>") : table.index("</thead>")]
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", table, re.S)
+    loaded = selectors.load(demo)
+    scenarios = computing.sensitivity(loaded.inputs, loaded.departure)
+    assert head.count('scope="col"') == 1 + len(scenarios)
+    assert "Utilisations −30\u00a0%" in head
+    names = [unescape(re.sub(r"<[^>]+>", "", name)) for name, _cells in rows]
+    assert names == ["Groupe"] + [o.name for o in loaded.organisations]
+    assert all(cells.count("<td") == len(scenarios) for _name, cells in rows)
+
+
 def test_dossier_toc_links_to_the_study_section_only_when_there_is_one(demo, world):
     """The table of contents names the study, right after the year's balance; a project
     without a study has neither the section nor its entry."""
