@@ -31,9 +31,10 @@ with a much higher first-generation threshold (`gc_relaxed`): same peak memory w
 few per cent, a third less time; the older generations wait for 1 000 collections of the
 younger one (no full collection during a report: ~0.5 s less on the 155-page dossier).
 
-Three narrow patches of WeasyPrint 70 / pydyf 0.13 (`mutualisation.pdf_speedups`: SVG
+Five narrow patches of WeasyPrint 70 / pydyf 0.13 (`mutualisation.pdf_speedups`: SVG
 text laid out as whole runs instead of letter by letter, page references kept, zlib
-level 6) take about another 15 % off the dossier (README, « Banc d'essai des pages »).
+level 6, percentages resolved in one call, glyph runs read in one go) take about another
+20 % off the dossier (README, « Banc d'essai des pages »).
 """
 
 import gc

@@ -69,6 +69,80 @@ def recorded_text_boxes(boxes):
         package.TAGS.update(tags)
 
 
+LAYOUT_HTML = """<html lang="fr-CA"><head><title>Essai</title>
+<link rel="stylesheet" href="/static/css/pdf.css">
+<style>
+  .half { width: 50%; padding: 2% 3mm; margin: 1% auto; border: 1pt solid #333; }
+  .calc { width: calc(100% - 20mm); min-width: 10mm; max-width: 90%; }
+  .border-box { box-sizing: border-box; width: 60%; padding: 4mm; border: 2pt solid #999; }
+  .cut { width: 30mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .raised { font-variant-position: super; }
+</style></head><body>
+<h2>Mise en commun : « AVATAR », Wolf, Tâche, 1er janvier</h2>
+<p class="half">L’économie nette cumulée du groupe atteint 12 345,67 $ ; le retour vient
+en année 3. WAVE Toy Yacht — kerning, ligatures : fi fl ffi.</p>
+<div class="calc"><p>Largeur calculée : calc() et min-width.</p></div>
+<div class="border-box"><p>Boîte comptée bordure comprise.</p></div>
+<p class="cut">Un texte beaucoup trop long pour sa boîte, coupé d’une ellipse</p>
+<p>Exposant : m<span class="raised">2</span> et x<sup>2</sup>, puis ☃ et 漢字.</p>
+<table class="dense"><colgroup><col class="w-35"><col><col></colgroup>
+<thead><tr><th scope="col">Organisation</th><th scope="col">Utilisations −30 %</th>
+<th scope="col">Prévues</th></tr></thead>
+<tbody><tr><th scope="row">Banque alimentaire du Haut-Lac</th><td class="num">-1 234,50 $<br>
+<span class="muted">dès l’année 2</span></td><td class="num">987,00 $</td></tr>
+<tr><th scope="row">CDC des Seigneuries</th><td class="num">45 044,91 $</td>
+<td class="num">pas de retour sur la période</td></tr></tbody></table>
+</body></html>"""
+
+
+@contextmanager
+def weasyprints_own_layout_and_text():
+    """WeasyPrint's `resolve_percentages` and `draw_first_line`, for comparison."""
+    import importlib
+
+    from weasyprint.draw import text as draw_text
+    from weasyprint.layout import percent
+
+    fast_percentages, fast_line = percent.resolve_percentages, draw_text.draw_first_line
+    users = [
+        importlib.import_module(f"weasyprint.layout.{name}")
+        for name in pdf_speedups._PERCENTAGE_USERS
+    ]
+
+    def use(percentages, line):
+        percent.resolve_percentages = percentages
+        for module in users:
+            module.resolve_percentages = percentages
+        draw_text.draw_first_line = line
+
+    use(fast_percentages.original, fast_line.original)
+    try:
+        yield
+    finally:
+        use(fast_percentages, fast_line)
+
+
+def test_layout_and_text_speed_ups_write_the_very_same_pdf():
+    """Same boxes, same operators: the PDF is byte for byte WeasyPrint's own, with
+    percentages, calc(), border-box sizing, kerning, an ellipsis, a raised glyph, a
+    glyph from the fallback font and one that no font has."""
+    fast = html_to_pdf(LAYOUT_HTML).content
+    with weasyprints_own_layout_and_text():
+        slow = html_to_pdf(LAYOUT_HTML).content
+    assert fast.startswith(b"%PDF-")
+    assert fast == slow
+
+
+def test_layout_and_text_speed_ups_are_installed():
+    from weasyprint.draw import text as draw_text
+    from weasyprint.layout import block, percent, table
+
+    assert percent.resolve_percentages.original is not None
+    assert block.resolve_percentages is percent.resolve_percentages
+    assert table.resolve_percentages is percent.resolve_percentages
+    assert draw_text.draw_first_line.original is not None
+
+
 def test_installed_on_the_checked_versions():
     assert pdf_speedups.supported()
     assert pdf_speedups.install() is True  # already installed by mutualisation.pdf: no-op
