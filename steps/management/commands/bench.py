@@ -33,6 +33,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import warnings
@@ -80,11 +81,13 @@ REFERENCE_TABLE = engines["django"].from_string(
 {% endfor %}</tr>{% endfor %}</tbody></table>{% endblock %}"""
 )
 # Targets of issue 9: every main page at 30 organisations within 4 × the reference table;
-# a PDF report at most 20 % slower than bare WeasyPrint on the same HTML, and the
-# 20-page dossier at 5 pages per second or more.
+# a PDF report at most 20 % slower than bare WeasyPrint on the same HTML. Issue 17: the
+# dossier at 15 pages per second or more, our own share (queries and template) at most
+# 5 % of its time.
 TARGET_RATIO = 4
 TARGET_PDF_OVERHEAD = 0.20
-TARGET_PAGES_PER_SECOND = 5
+TARGET_PAGES_PER_SECOND = 15
+TARGET_OWN_SHARE = 0.05
 # Issue 16: the « À faire » block adds at most this many queries to the project home.
 TARGET_TODO_QUERIES = 3
 # Issue 17: a report already built is served from the cache in less than this (ms).
@@ -293,6 +296,15 @@ class ConnectionCounter:
         self.opened += 1
 
 
+def python_build() -> dict:
+    """Which interpreter runs the bench: its speed moves the PDF figures by 15 % or more
+    (README, « Interpréteur »)."""
+    return {
+        "executable": os.path.realpath(sys.executable),
+        "shared": bool(sysconfig.get_config_var("Py_ENABLE_SHARED")),
+    }
+
+
 def report_row(row):
     """A report's measurement with the overhead and the flags of the targets."""
     seconds, bare = float(row["seconds"]), float(row.get("bare_seconds") or 0)
@@ -305,12 +317,15 @@ def report_row(row):
         flags.append(f"surcoût ≥ {TARGET_PDF_OVERHEAD * 100:.0f} %")
     if is_dossier and per_second < TARGET_PAGES_PER_SECOND:
         flags.append(f"< {TARGET_PAGES_PER_SECOND} pages/s")
+    html_seconds = float(row.get("html_seconds") or 0)
+    if is_dossier and seconds and html_seconds / seconds > TARGET_OWN_SHARE:
+        flags.append(f"notre part > {TARGET_OWN_SHARE * 100:.0f} %")
     return {
         "label": str(row["label"]),
         "seconds": seconds,
         "bare_seconds": bare,
         "overhead": overhead,
-        "html_seconds": float(row.get("html_seconds") or 0),
+        "html_seconds": html_seconds,
         "pages": pages,
         "pages_per_second": per_second,
         "peak_mb": float(row.get("peak_mb") or 0),
@@ -667,6 +682,7 @@ class Command(BaseCommand):
             "version": JSON_VERSION,
             "database": database_settings(),
             "python": platform.python_version(),
+            "python_build": python_build(),
             "machine": platform.machine(),
             "cpus": _cpus(),
             "organisations": organisations,
@@ -773,6 +789,13 @@ class Command(BaseCommand):
             f"({db['vendor']}{connections}, Python {results['python']}, "
             f"{results['machine']}, {results['cpus']} cœurs)."
         )
+        build = results.get("python_build")
+        if build:
+            self.stdout.write(
+                f"Interpréteur : {build['executable']}"
+                + (" (libpython partagée)" if build["shared"] else "")
+                + " — voir README, « Interpréteur », pour la vitesse des rapports PDF."
+            )
 
     @staticmethod
     def line(row, ratio, flags=()):
@@ -819,8 +842,9 @@ class Command(BaseCommand):
         write(
             "Rapports PDF (médiane) — cibles : surcoût < "
             f"{TARGET_PDF_OVERHEAD * 100:.0f} %, "
-            f"≥ {TARGET_PAGES_PER_SECOND} pages/s pour le dossier ; « contexte s » : notre "
-            "part seule (requêtes et gabarit), chronométrée à part"
+            f"≥ {TARGET_PAGES_PER_SECOND} pages/s pour le dossier et notre part ≤ "
+            f"{TARGET_OWN_SHARE * 100:.0f} % de son temps ; « contexte s » : notre part seule "
+            "(requêtes et gabarit), chronométrée à part"
         )
         header = (
             f"{'Rapport':32} {'s':>7} {'WeasyPrint s':>12} {'surcoût':>8} "
