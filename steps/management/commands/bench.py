@@ -299,10 +299,18 @@ class ConnectionCounter:
 def python_build() -> dict:
     """Which interpreter runs the bench: its speed moves the PDF figures by 15 % or more
     (README, « Interpréteur »)."""
-    return {
-        "executable": os.path.realpath(sys.executable),
-        "shared": bool(sysconfig.get_config_var("Py_ENABLE_SHARED")),
-    }
+    return {"executable": os.path.realpath(sys.executable), "shared": _links_libpython()}
+
+
+def _links_libpython() -> bool:
+    """Whether this process runs the interpreter from a shared libpython (a default
+    pyenv build) rather than linked into the executable (Debian's python3). Debian's
+    sysconfig says Py_ENABLE_SHARED either way: the loaded libraries tell."""
+    try:
+        with open("/proc/self/maps", encoding="ascii", errors="replace") as maps:
+            return any("/libpython3" in line for line in maps)
+    except OSError:
+        return bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))
 
 
 def report_row(row):
