@@ -17,7 +17,7 @@ def study_section(loaded: selectors.Loaded, visible: set) -> dict | None:
     show_group = visible == {o.pk for o in loaded.organisations}
     scenarios = computing.sensitivity(loaded.inputs, loaded.departure)
     status = selectors.status_of(loaded)
-    columns = [o for o in loaded.organisations if o.pk in visible]
+    shown = [o for o in loaded.organisations if o.pk in visible]
     sensitivity = presenting.sensitivity_rows(loaded, scenarios, visible, show_group)
     return {
         "study": loaded.study,
@@ -25,9 +25,8 @@ def study_section(loaded: selectors.Loaded, visible: set) -> dict | None:
         "organisations": presenting.organisation_views(loaded, result, visible),
         "sensitivity": sensitivity,
         "sensitivity_by_organisation": presenting.sensitivity_by_organisation(
-            sensitivity, columns, show_group
+            sensitivity, shown, show_group
         ),
-        "columns": columns,
         "show_group": show_group,
         "group_payback": presenting.payback_text(result.payback_year),
         "group_total": presenting.format_money(result.total_saving),
